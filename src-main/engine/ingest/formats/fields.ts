@@ -1,0 +1,101 @@
+/**
+ * The canonical fields an import can fill. Every format preset maps a file's
+ * columns onto these; the merchant can adjust the mapping in the Import step.
+ *
+ * A file describes one kind of record:
+ *  - `order-lines`: one row per line item (Shopify, WooCommerce line exports, Online Retail, Chinese platforms)
+ *  - `orders`: one row per order with a total and no line items (merchants' own sheets)
+ *  - `customers`: a customer list (Shopify customers export)
+ *  - `products`: a catalogue (Shopify/WooCommerce products, with cost where known)
+ */
+export type RecordKind = 'order-lines' | 'orders' | 'customers' | 'products'
+
+export const RECORD_KINDS: readonly RecordKind[] = ['order-lines', 'orders', 'customers', 'products']
+
+export const ORDER_FIELDS = [
+  'order_id',
+  'order_date',
+  'customer_id',
+  'customer_email',
+  'customer_name',
+  'country',
+  'city',
+  'currency',
+  'financial_status',
+  'cancelled_at',
+  'discount_code',
+  'order_discount',
+  'shipping',
+  'order_total',
+  'refunded_amount',
+] as const
+
+export const LINE_FIELDS = [
+  'sku',
+  'product_name',
+  'category',
+  'quantity',
+  'unit_price',
+  'line_total',
+  'line_discount',
+  'line_type',
+] as const
+
+export const CUSTOMER_FIELDS = [
+  'customer_id',
+  'customer_email',
+  'first_name',
+  'last_name',
+  'customer_name',
+  'country',
+  'city',
+  'accepts_marketing',
+  'signed_up_at',
+  'tags',
+] as const
+
+export const PRODUCT_FIELDS = [
+  'product_key',
+  'sku',
+  'product_name',
+  'category',
+  'vendor',
+  'unit_price',
+  'cost',
+  'tags',
+] as const
+
+export type CanonicalField =
+  | (typeof ORDER_FIELDS)[number]
+  | (typeof LINE_FIELDS)[number]
+  | (typeof CUSTOMER_FIELDS)[number]
+  | (typeof PRODUCT_FIELDS)[number]
+  | 'first_name'
+  | 'last_name'
+
+/** Fields a file of each kind may use, in the order the mapping editor shows them. */
+export const FIELDS_BY_KIND: Record<RecordKind, readonly CanonicalField[]> = {
+  'order-lines': [...ORDER_FIELDS, ...LINE_FIELDS],
+  orders: ORDER_FIELDS,
+  customers: CUSTOMER_FIELDS,
+  products: PRODUCT_FIELDS,
+}
+
+/**
+ * Fields without which a row cannot be used. `order-lines` also needs a product
+ * identity (sku or product_name), checked separately since either one will do.
+ */
+export const REQUIRED_BY_KIND: Record<RecordKind, readonly CanonicalField[]> = {
+  'order-lines': ['order_id', 'order_date', 'quantity', 'unit_price'],
+  orders: ['order_id', 'order_date', 'order_total'],
+  customers: [],
+  products: [],
+}
+
+/** Field → the header text of the column it reads from (as written in the file), or absent. */
+export type ColumnMapping = Partial<Record<CanonicalField, string>>
+
+/** Day/month order of slash- or dot-separated dates. `auto` decides per column from all its values. */
+export type DateOrder = 'auto' | 'dmy' | 'mdy' | 'ymd'
+
+export const CURRENCY_CODES = ['USD', 'EUR', 'GBP', 'CNY', 'JPY', 'CAD', 'AUD', 'HKD', 'TWD', 'SGD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'NZD', 'INR', 'KRW', 'BRL', 'MXN'] as const

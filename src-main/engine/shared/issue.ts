@@ -1,0 +1,50 @@
+/**
+ * A problem found in a merchant's file, phrased so the merchant can act on it.
+ *
+ * `code` selects a sentence from the i18n catalogue (`reject.<code>` in
+ * src-renderer/lib/i18n/*.json); `params` fills its {placeholders}. `message`
+ * is the same sentence in English, kept so logs and the CLI read well without
+ * the catalogue.
+ */
+export interface FileIssue {
+  /** 1-based line (CSV/text) or sheet row (XLSX) where the row starts; 0 for the whole file. */
+  row: number
+  /** Column name as written in the file's header, when the problem is in one cell. */
+  column?: string
+  code: IssueCode
+  params?: Record<string, string | number>
+  message: string
+}
+
+export type IssueCode =
+  // whole-file problems
+  | 'file.not-found'
+  | 'file.empty'
+  | 'file.header-only'
+  | 'file.binary'
+  | 'file.unreadable'
+  | 'file.no-sheet'
+  | 'file.dates-ambiguous'
+  | 'file.missing-required'
+  | 'file.unknown-format'
+  // row-level problems from the readers
+  | 'row.ragged'
+  | 'row.unclosed-quote'
+  | 'row.blank'
+  // value problems from normalisation
+  | 'value.required'
+  | 'value.date'
+  | 'value.number'
+  | 'value.money'
+  | 'value.quantity-zero'
+  | 'value.conflict'
+
+export function issue(
+  row: number,
+  code: IssueCode,
+  message: string,
+  params?: Record<string, string | number>,
+  column?: string,
+): FileIssue {
+  return column === undefined ? { row, code, message, params } : { row, column, code, message, params }
+}
