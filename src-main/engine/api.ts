@@ -140,7 +140,8 @@ export interface JobProgress {
 
 export type JobOutcome =
   | { status: 'done'; batchIds: number[] }
-  | { status: 'cancelled' }
+  /** Files of the job finished before the cancel stay imported; the file being read is rolled back. */
+  | { status: 'cancelled'; batchIds: number[] }
   | { status: 'failed'; issue: FileIssue }
 
 export interface JobFinished {

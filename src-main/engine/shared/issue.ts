@@ -14,6 +14,8 @@ export interface FileIssue {
   code: IssueCode
   params?: Record<string, string | number>
   message: string
+  /** The offending row as written in the file, when the reader had it. */
+  raw?: string
 }
 
 export type IssueCode =
@@ -22,6 +24,7 @@ export type IssueCode =
   | 'file.empty'
   | 'file.header-only'
   | 'file.binary'
+  | 'file.old-excel'
   | 'file.unreadable'
   | 'file.no-sheet'
   | 'file.dates-ambiguous'
@@ -30,6 +33,7 @@ export type IssueCode =
   // row-level problems from the readers
   | 'row.ragged'
   | 'row.unclosed-quote'
+  | 'row.too-long'
   | 'row.blank'
   // value problems from normalisation
   | 'value.required'

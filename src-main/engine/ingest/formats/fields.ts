@@ -73,6 +73,11 @@ export type CanonicalField =
   | 'first_name'
   | 'last_name'
 
+/** Every canonical field once, for validating mappings. */
+export const CANONICAL_FIELD_LIST = [
+  ...new Set<CanonicalField>([...ORDER_FIELDS, ...LINE_FIELDS, ...CUSTOMER_FIELDS, ...PRODUCT_FIELDS]),
+] as [CanonicalField, ...CanonicalField[]]
+
 /** Fields a file of each kind may use, in the order the mapping editor shows them. */
 export const FIELDS_BY_KIND: Record<RecordKind, readonly CanonicalField[]> = {
   'order-lines': [...ORDER_FIELDS, ...LINE_FIELDS],
@@ -82,14 +87,20 @@ export const FIELDS_BY_KIND: Record<RecordKind, readonly CanonicalField[]> = {
 }
 
 /**
- * Fields without which a row cannot be used. `order-lines` also needs a product
- * identity (sku or product_name), checked separately since either one will do.
+ * What a file must map before it can be imported. Each entry is a set of
+ * alternatives: one of them is enough (a line needs a SKU or a product name;
+ * a price or a line total).
  */
-export const REQUIRED_BY_KIND: Record<RecordKind, readonly CanonicalField[]> = {
-  'order-lines': ['order_id', 'order_date', 'quantity', 'unit_price'],
-  orders: ['order_id', 'order_date', 'order_total'],
-  customers: [],
-  products: [],
+export const REQUIRED_BY_KIND: Record<RecordKind, readonly (readonly CanonicalField[])[]> = {
+  'order-lines': [['order_id'], ['order_date'], ['quantity'], ['unit_price', 'line_total'], ['sku', 'product_name']],
+  orders: [['order_id'], ['order_date'], ['order_total']],
+  customers: [['customer_id', 'customer_email', 'customer_name', 'first_name']],
+  products: [['sku', 'product_name', 'product_key']],
+}
+
+/** Required alternatives the mapping does not cover, each as its list of acceptable fields. */
+export function missingRequired(kind: RecordKind, mapping: ColumnMapping): (readonly CanonicalField[])[] {
+  return REQUIRED_BY_KIND[kind].filter((alternatives) => !alternatives.some((field) => Boolean(mapping[field])))
 }
 
 /** Field → the header text of the column it reads from (as written in the file), or absent. */

@@ -23,6 +23,12 @@ export interface FileLayout {
   encoding: TextEncoding
   /** For CSV/text; null for XLSX. */
   delimiter: Delimiter | null
+  /**
+   * Only with delimiter 'whitespace': 2 = columns are separated by a tab or 2+
+   * spaces, so single spaces stay inside values ("United Kingdom"); 1 (the
+   * default) = any run of spaces separates.
+   */
+  whitespaceRun?: 1 | 2
   /** XLSX only: all worksheet names, and the one that is read. */
   sheets: string[]
   sheet: string | null

@@ -1,0 +1,209 @@
+import { writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import type { EngineErrorPayload, ImportRequest, JobOutcome } from '../engine/api'
+import { EngineError } from '../engine/api-schema'
+import { createEngine, type Engine } from '../engine/engine'
+import type { CanonicalField, ColumnMapping, DateOrder } from '../engine/ingest/formats/fields'
+import { defaultDbPath } from '../engine/paths'
+import { startWebBridge } from '../web-bridge'
+import { parseCommand, UsageError } from './args'
+import { describeBatch, describeOverview } from './format-output'
+
+const USAGE = `Usage: offerwise <command> [options]
+
+Commands:
+  inspect FILE                 Show the detected format and column mapping of a file
+  import FILE...               Import order, customer or product files
+      --format ID              Use this format instead of the detected one
+      --map field=Column       Map a field to a column (repeatable)
+      --date-order ORDER       auto | dmy | mdy | ymd (default auto)
+      --currency CODE          Currency when the file has none (e.g. GBP)
+  sample                       Import the bundled sample shop
+  batches                      List imports
+  rejects BATCH [--out FILE] [--locale en|zh-CN]
+                               Rows an import could not use, with reasons (CSV)
+  undo BATCH                   Take an import back out (a backup is made first)
+  overview                     What is in the store
+  serve [--port N]             Serve the app UI on 127.0.0.1 behind a token
+
+Every command takes --db FILE (default: the app's data folder) and --json.`
+
+/** Paths of the built app, relative to out/main/cli.js. */
+const resourcesDir = resolve(__dirname, '../../resources')
+const rendererDir = resolve(__dirname, '../renderer')
+const workerScript = join(__dirname, 'job-worker.js')
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return command ? 0 : 2
+  }
+  let engine: Engine | null = null
+  let json = false
+  try {
+    const open = (db: string | undefined): Engine =>
+      (engine = createEngine({ dbPath: resolve(db ?? defaultDbPath()), resourcesDir, shell: 'web-bridge', workerScript }))
+    switch (command) {
+      case 'inspect': {
+        const { values, positionals } = parseCommand(rest, { format: { type: 'string' } })
+        json = values.json
+        const path = onePath(positionals)
+        const result = await open(values.db).call('import/inspect', { path: resolve(path), presetId: values.format })
+        print(json, result, () =>
+          [
+            `${result.fileName}: ${result.presetId} (${Math.round((result.guesses[0]?.confidence ?? 0) * 100)}% sure), ${result.kind}${result.gzip ? ' .gz' : ''}, ${result.encoding}, delimiter ${JSON.stringify(result.delimiter)}`,
+            ...Object.entries(result.mapping).map(([field, column]) => `  ${field.padEnd(18)} ← ${column}`),
+            ...result.blockers.map((b) => `  ! ${b.message}`),
+          ].join('\n'),
+        )
+        return result.blockers.length > 0 ? 1 : 0
+      }
+      case 'import': {
+        const { values, positionals } = parseCommand(rest, {
+          format: { type: 'string' },
+          map: { type: 'string', multiple: true },
+          'date-order': { type: 'string', default: 'auto' },
+          currency: { type: 'string' },
+        })
+        json = values.json
+        if (positionals.length === 0) throw new UsageError('import needs at least one FILE')
+        const dateOrder = values['date-order'] as DateOrder
+        if (!['auto', 'dmy', 'mdy', 'ymd'].includes(dateOrder)) throw new UsageError('--date-order must be auto, dmy, mdy or ymd')
+        const eng = open(values.db)
+        const requests: ImportRequest[] = []
+        for (const file of positionals) {
+          const path = resolve(file)
+          const inspection = await eng.call('import/inspect', { path, presetId: values.format })
+          const mapping: ColumnMapping = { ...inspection.mapping, ...parseMappings(values.map ?? []) }
+          requests.push({ path, presetId: inspection.presetId, mapping, dateOrder, currency: (values.currency ?? inspection.currency ?? 'USD').toUpperCase() })
+        }
+        const outcome = await runJob(eng, (await eng.call('import/start', { requests })).jobId, json)
+        return await reportImport(eng, outcome, json)
+      }
+      case 'sample': {
+        const { values } = parseCommand(rest, {})
+        json = values.json
+        const eng = open(values.db)
+        const outcome = await runJob(eng, (await eng.call('import/sample', {})).jobId, json)
+        return await reportImport(eng, outcome, json)
+      }
+      case 'batches': {
+        const { values } = parseCommand(rest, {})
+        json = values.json
+        const batches = await open(values.db).call('import/batches', {})
+        print(json, batches, () => batches.map((b) => `#${b.id} ${b.status.padEnd(9)} ${describeBatch(b)}`).join('\n') || 'No imports yet.')
+        return 0
+      }
+      case 'rejects': {
+        const { values, positionals } = parseCommand(rest, { out: { type: 'string' }, locale: { type: 'string', default: 'en' } })
+        json = values.json
+        const batchId = Number(onePath(positionals))
+        const locale = values.locale === 'zh-CN' ? 'zh-CN' : 'en'
+        const eng = open(values.db)
+        if (json) {
+          print(true, await eng.call('import/rejects', { batchId, offset: 0, limit: 1000 }), () => '')
+          return 0
+        }
+        const { csv } = await eng.call('import/rejects-csv', { batchId, locale })
+        if (values.out) writeFileSync(values.out, csv)
+        else process.stdout.write(csv)
+        return 0
+      }
+      case 'undo': {
+        const { values, positionals } = parseCommand(rest, {})
+        json = values.json
+        const result = await open(values.db).call('import/undo', { batchId: Number(onePath(positionals)) })
+        print(json, result, () => `Import #${result.batchId} undone: removed ${result.removed.orders} orders, ${result.removed.lines} lines, ${result.removed.customers} customers, ${result.removed.products} products.\nBackup: ${result.backupPath}`)
+        return 0
+      }
+      case 'overview': {
+        const { values } = parseCommand(rest, {})
+        json = values.json
+        const overview = await open(values.db).call('data/overview', {})
+        print(json, overview, () => describeOverview(overview))
+        return 0
+      }
+      case 'serve': {
+        const { values } = parseCommand(rest, { port: { type: 'string', default: '0' } })
+        const dbPath = resolve(values.db ?? defaultDbPath())
+        const eng = open(dbPath)
+        const bridge = await startWebBridge({ engine: eng, rendererDir, uploadDir: join(dirname(dbPath), 'uploads'), port: Number(values.port) })
+        if (values.json) process.stdout.write(`${JSON.stringify({ url: bridge.url, token: bridge.token, port: bridge.port })}\n`)
+        else process.stdout.write(`Offerwise is running at ${bridge.url}\nOpen that address in a browser on this computer. Press Ctrl+C to stop.\n`)
+        await new Promise<void>((done) => {
+          const stop = (): void => void bridge.close().then(done)
+          process.once('SIGINT', stop)
+          process.once('SIGTERM', stop)
+        })
+        return 0
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}".`)
+    }
+  } catch (error) {
+    return fail(error, json)
+  } finally {
+    await (engine as Engine | null)?.close()
+  }
+}
+
+function onePath(positionals: string[]): string {
+  if (positionals.length !== 1) throw new UsageError('expected exactly one argument')
+  return positionals[0]
+}
+
+function parseMappings(pairs: string[]): ColumnMapping {
+  const mapping: ColumnMapping = {}
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    if (at <= 0) throw new UsageError(`--map expects field=Column, got "${pair}"`)
+    mapping[pair.slice(0, at) as CanonicalField] = pair.slice(at + 1)
+  }
+  return mapping
+}
+
+async function runJob(engine: Engine, jobId: string, json: boolean): Promise<JobOutcome> {
+  const showProgress = !json && process.stderr.isTTY
+  const off = engine.on('job/progress', (p) => {
+    if (!showProgress || p.jobId !== jobId) return
+    const percent = p.total ? Math.floor((p.done / p.total) * 100) : 0
+    process.stderr.write(`\r${p.step}: ${percent}%  ${p.rows.toLocaleString('en')} rows  ${p.rowsPerSecond.toLocaleString('en')} rows/s  ETA ${p.etaSeconds ?? '?'} s   `)
+  })
+  const cancel = (): void => void engine.call('jobs/cancel', { jobId })
+  process.once('SIGINT', cancel)
+  try {
+    const outcome = await engine.waitForJob(jobId)
+    if (!outcome) throw new Error('The job ended before it could be followed.')
+    return outcome
+  } finally {
+    off()
+    process.off('SIGINT', cancel)
+    if (showProgress) process.stderr.write('\n')
+  }
+}
+
+async function reportImport(engine: Engine, outcome: JobOutcome, json: boolean): Promise<number> {
+  if (outcome.status === 'failed') throw new EngineError(`reject.${outcome.issue.code}`, outcome.issue.message, outcome.issue.params)
+  const all = await engine.call('import/batches', {})
+  const batches = outcome.batchIds.map((id) => all.find((b) => b.id === id)).filter((b) => b !== undefined)
+  print(json, { status: outcome.status, batches }, () =>
+    [...batches.map(describeBatch), ...(outcome.status === 'cancelled' ? ['Cancelled: the file being read was left out; nothing of it was saved.'] : [])].join('\n'),
+  )
+  const anyFailed = batches.some((b) => b.failure !== null)
+  return outcome.status === 'cancelled' ? 130 : anyFailed ? 1 : 0
+}
+
+function print<T>(json: boolean, value: T, human: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`)
+}
+
+function fail(error: unknown, json: boolean): number {
+  const usage = error instanceof UsageError
+  const payload: EngineErrorPayload =
+    error instanceof EngineError
+      ? { code: error.code, message: error.message, params: error.params }
+      : { code: usage ? 'cli.usage' : 'cli.error', message: error instanceof Error ? error.message : String(error) }
+  process.stderr.write(json ? `${JSON.stringify({ error: payload })}\n` : `offerwise: ${payload.message}\n${usage ? `\n${USAGE}\n` : ''}`)
+  return usage ? 2 : 1
+}

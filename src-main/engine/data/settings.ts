@@ -1,0 +1,21 @@
+import type Database from 'better-sqlite3'
+import type { Locale, Settings } from '../api'
+
+export function getSetting(db: Database.Database, key: string): string | null {
+  return (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) ?? null
+}
+
+export function readSettings(db: Database.Database): Settings {
+  return {
+    locale: (getSetting(db, 'locale') as Locale | null) ?? 'en',
+    currency: getSetting(db, 'currency') ?? 'USD',
+  }
+}
+
+export function writeSettings(db: Database.Database, changes: Partial<Settings>): Settings {
+  const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+  db.transaction(() => {
+    for (const [key, value] of Object.entries(changes)) if (value !== undefined) upsert.run(key, value)
+  })()
+  return readSettings(db)
+}

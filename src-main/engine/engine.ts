@@ -1,0 +1,88 @@
+import { EventEmitter } from 'node:events'
+import { dirname } from 'node:path'
+import type { AppInfo, ArgsOf, Channel, EngineApi, EngineEvents, EventName, ResultOf } from './api'
+import { EngineError, isChannel, validateArgs } from './api-schema'
+import { listBatches, listRejects, rejectsCsv } from './data/batches'
+import { dataOverview } from './data/overview'
+import { readSettings, writeSettings } from './data/settings'
+import { PRESETS } from './ingest/formats/presets'
+import { inspectFile } from './ingest/inspect-file'
+import { sampleShopRequests } from './ingest/sample-shop'
+import { undoBatch } from './ingest/undo-batch'
+import { JobManager } from './jobs/job-manager'
+import { openStore, type Store } from './store/open-store'
+import { LATEST_SCHEMA_VERSION } from './store/migrations'
+import { ENGINE_VERSION } from './version'
+
+export interface EngineOptions {
+  dbPath: string
+  /** Folder holding the sample shop (resources/ in the repo, process.resourcesPath in a packaged app). */
+  resourcesDir: string
+  shell: AppInfo['shell']
+  /** Built worker script for jobs; null runs jobs inline (tests on the TypeScript sources). */
+  workerScript: string | null
+  /** See StoreOptions.nativeBinding. */
+  nativeBinding?: string
+}
+
+export interface Engine extends EngineApi {
+  /** Resolves when a job ends; for the CLI and tests. */
+  waitForJob(jobId: string): ReturnType<JobManager['wait']>
+  close(): Promise<void>
+}
+
+type Handlers = { [C in Channel]: (args: ArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> }
+
+/**
+ * The engine behind every face. It owns the main store connection (reads and
+ * small writes) and the job manager (imports run on their own connection in
+ * a worker). Arguments are validated here, so no face can skip it.
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const store: Store = openStore(options.dbPath, { nativeBinding: options.nativeBinding })
+  const db = store.db
+  const events = new EventEmitter()
+  const jobs = new JobManager((event, payload) => events.emit(event, payload), options.workerScript)
+
+  const handlers: Handlers = {
+    'app/info': () => ({
+      version: ENGINE_VERSION,
+      dbPath: options.dbPath,
+      dataDir: dirname(options.dbPath),
+      shell: options.shell,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    }),
+    'settings/get': () => readSettings(db),
+    'settings/set': (args) => writeSettings(db, args),
+    'formats/list': () => PRESETS.map((preset) => ({ id: preset.id, kind: preset.kind })),
+    'import/inspect': (args) => inspectFile(args),
+    'import/start': (args) => ({ jobId: jobs.start({ kind: 'import', dbPath: options.dbPath, nativeBinding: options.nativeBinding, requests: args.requests }) }),
+    'import/sample': async () => ({
+      jobId: jobs.start({ kind: 'import', dbPath: options.dbPath, nativeBinding: options.nativeBinding, requests: await sampleShopRequests(options.resourcesDir) }),
+    }),
+    'import/batches': () => listBatches(db),
+    'import/rejects': (args) => listRejects(db, args.batchId, args.offset, args.limit),
+    'import/rejects-csv': (args) => rejectsCsv(db, args.batchId, args.locale),
+    'import/undo': (args) => undoBatch(db, options.dbPath, args.batchId),
+    'jobs/cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
+    'data/overview': () => dataOverview(db),
+  }
+
+  return {
+    async call<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+      if (!isChannel(channel)) throw new EngineError('api.unknown-channel', `Unknown call: ${String(channel)}`)
+      const valid = validateArgs(channel, args)
+      const handler = handlers[channel] as (args: ArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>>
+      return handler(valid)
+    },
+    on<E extends EventName>(event: E, listener: (payload: EngineEvents[E]) => void): () => void {
+      events.on(event, listener)
+      return () => events.off(event, listener)
+    },
+    waitForJob: (jobId) => jobs.wait(jobId),
+    async close() {
+      await jobs.close()
+      store.close()
+    },
+  }
+}

@@ -1,0 +1,55 @@
+import { basename } from 'node:path'
+import type { ImportInspection, InspectArgs } from '../api'
+import { EngineError } from '../api-schema'
+import { issue, type FileIssue } from '../shared/issue'
+import { detectFormats, mappingFor } from './formats/detect'
+import { FIELDS_BY_KIND, missingRequired, REQUIRED_BY_KIND } from './formats/fields'
+import { presetById } from './formats/presets'
+import { sniffFile } from './read'
+import { currencyFromSample } from './pipeline/cell-values'
+
+/**
+ * First look at a file: how it is encoded and laid out, which export it most
+ * likely is, and the column mapping Offerwise proposes. Nothing is written.
+ */
+export async function inspectFile(args: InspectArgs): Promise<ImportInspection> {
+  const sniffed = await sniffFile(args.path, { encoding: args.encoding, delimiter: args.delimiter, sheet: args.sheet })
+  if (!sniffed.ok) throw new EngineError(`reject.${sniffed.issue.code}`, sniffed.issue.message, sniffed.issue.params)
+  const layout = sniffed.layout
+
+  const guesses = detectFormats(layout.header)
+  const chosen = args.presetId ? presetById(args.presetId) : presetById(guesses[0]?.presetId ?? 'generic-order-lines')
+  if (!chosen) throw new EngineError('reject.file.unknown-format', `Offerwise does not know the format "${args.presetId}".`, { value: args.presetId ?? '' })
+  const mapping = mappingFor(chosen, layout.header)
+  const required = new Set(REQUIRED_BY_KIND[chosen.kind].filter((alternatives) => alternatives.length === 1).map((alternatives) => alternatives[0]))
+
+  const blockers: FileIssue[] = missingRequired(chosen.kind, mapping).map((alternatives) =>
+    issue(0, 'file.missing-required', `Choose a column for: ${alternatives.join(' / ')}.`, { field: alternatives.join(' / ') }),
+  )
+  const sample = layout.sample.map((row) => row.cells)
+  const moneyColumns = (['unit_price', 'order_total', 'line_total'] as const).map((field) => mapping[field]).filter((c): c is string => Boolean(c))
+  const currencyColumn = mapping.currency ? layout.header.indexOf(mapping.currency) : -1
+  const stated = currencyColumn >= 0 ? sample.map((cells) => cells[currencyColumn]?.trim().toUpperCase()).find((c) => c && /^[A-Z]{3}$/.test(c)) : undefined
+  const fromSymbols = currencyFromSample(sample, moneyColumns.map((column) => layout.header.indexOf(column)))
+
+  return {
+    path: args.path,
+    fileName: basename(args.path),
+    sizeBytes: layout.sizeBytes,
+    kind: layout.kind,
+    gzip: layout.gzip,
+    encoding: layout.encoding,
+    delimiter: layout.delimiter,
+    sheets: layout.sheets,
+    sheet: layout.sheet,
+    header: layout.header,
+    sample: sample.slice(0, 20),
+    guesses: guesses.map((guess) => ({ presetId: guess.presetId, kind: guess.kind, confidence: guess.confidence })),
+    presetId: chosen.id,
+    recordKind: chosen.kind,
+    mapping,
+    fields: FIELDS_BY_KIND[chosen.kind].map((field) => ({ field, required: required.has(field) })),
+    currency: stated ?? fromSymbols ?? chosen.defaultCurrency ?? null,
+    blockers,
+  }
+}

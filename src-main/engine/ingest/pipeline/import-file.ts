@@ -1,0 +1,155 @@
+import type Database from 'better-sqlite3'
+import type { ImportRequest } from '../../api'
+import { issue, type FileIssue } from '../../shared/issue'
+import { missingRequired, ORDER_FIELDS, type RecordKind } from '../formats/fields'
+import { presetById } from '../formats/presets'
+import { readRows, sniffFile } from '../read'
+import type { FileLayout } from '../read/types'
+import { decideDateOrder } from './decide-date-order'
+import { FillDown } from './fill-down'
+import { ImportWriter, type RowOutcome } from './import-writer'
+import { ColumnIndex } from './mapped-row'
+import { normaliseOrderLine } from './normalise-order-line'
+import { normaliseCustomer, normaliseOrderSummary, normaliseProduct } from './normalise-records'
+import type { RowContext } from './row-context'
+import { recordBatchAttempt, startBatch, finishBatch } from './batch-rows'
+
+export interface ImportControl {
+  isCancelled(): boolean
+  onProgress(progress: { step: 'reading' | 'scanning-dates' | 'writing' | 'finishing'; rows: number; bytesRead: number; sizeBytes: number }): void
+}
+
+export type FileImportResult =
+  | { status: 'done'; batchId: number }
+  | { status: 'cancelled' }
+  | { status: 'failed'; issue: FileIssue; batchId: number }
+
+/**
+ * Imports one file as one batch.
+ *
+ * The whole file is written inside a single SQLite transaction on a connection
+ * that nothing else uses (the job's own), so a failure, a cancel or a killed
+ * process leaves the store exactly as it was: SQLite rolls the WAL back. The
+ * transaction spans awaits on the file stream, which is why it is opened with
+ * BEGIN rather than better-sqlite3's synchronous `transaction()` helper; every
+ * chunk of writes between awaits is itself synchronous.
+ */
+export async function importFile(db: Database.Database, request: ImportRequest, control: ImportControl): Promise<FileImportResult> {
+  const sniffed = await sniffFile(request.path, { encoding: request.encoding, delimiter: request.delimiter, sheet: request.sheet })
+  if (!sniffed.ok) return failed(db, request, 'order-lines', sniffed.issue)
+  const layout = sniffed.layout
+  const preset = presetById(request.presetId)
+  if (!preset) {
+    return failed(db, request, 'order-lines', issue(0, 'file.unknown-format', `Offerwise does not know the format "${request.presetId}".`, { value: request.presetId }))
+  }
+  const kind = preset.kind
+  const missing = missingRequired(kind, request.mapping)
+  if (missing.length > 0) {
+    const fields = missing.map((alternatives) => alternatives.join(' / ')).join(', ')
+    return failed(db, request, kind, issue(0, 'file.missing-required', `Choose a column for: ${fields}.`, { field: fields }))
+  }
+
+  const columns = new ColumnIndex(layout.header, request.mapping, preset.stripLeadingApostrophe ?? false)
+  const order = await decideDateOrder(request, layout, columns, () => control.isCancelled(), (bytesRead) =>
+    control.onProgress({ step: 'scanning-dates', rows: 0, bytesRead, sizeBytes: layout.sizeBytes }),
+  )
+  if (order.status === 'cancelled') return { status: 'cancelled' }
+  if (order.status === 'failed') return failed(db, request, kind, order.issue)
+
+  const ctx: RowContext = {
+    columns,
+    header: layout.header,
+    preset,
+    dateOrder: order.order,
+    defaultCurrency: request.currency || preset.defaultCurrency || 'USD',
+    nonProductSkus: new Set((preset.nonProductSkus ?? []).map((sku) => sku.toUpperCase())),
+  }
+  return writeRows(db, request, layout, ctx, control)
+}
+
+async function writeRows(db: Database.Database, request: ImportRequest, layout: FileLayout, ctx: RowContext, control: ImportControl): Promise<FileImportResult> {
+  const kind = ctx.preset.kind
+  const counts = { rows: 0, imported: 0, duplicate: 0, rejected: 0 }
+  const joiner = layout.delimiter === null || layout.delimiter === 'whitespace' ? (layout.delimiter === null ? ',' : ' ') : layout.delimiter
+  const fillDown =
+    kind === 'order-lines' || kind === 'orders'
+      ? new FillDown(ctx.columns, layout.header, 'order_id', ORDER_FIELDS)
+      : kind === 'products'
+        ? new FillDown(ctx.columns, layout.header, 'product_key', ['product_name', 'category', 'vendor', 'tags'])
+        : null
+  const seenHandles = new Set<string>()
+
+  db.exec('BEGIN IMMEDIATE')
+  let open = true
+  try {
+    const batchId = startBatch(db, request, layout, kind)
+    const writer = new ImportWriter(db, batchId)
+    const writeRow = (cells: string[], line: number): RowOutcome | null => {
+      const row = fillDown ? fillDown.apply(cells) : cells
+      const reject = (problem: FileIssue): null => {
+        writer.reject(problem, cells.join(joiner))
+        return null
+      }
+      switch (kind) {
+        case 'order-lines': {
+          const result = normaliseOrderLine(ctx, row, line)
+          return result.ok ? writer.writeOrderLine(result.value.order, result.value.line, line) : reject(result.issue)
+        }
+        case 'orders': {
+          const result = normaliseOrderSummary(ctx, row, line)
+          return result.ok ? writer.writeOrderSummary(result.value) : reject(result.issue)
+        }
+        case 'customers': {
+          const result = normaliseCustomer(ctx, row, line)
+          return result.ok ? writer.writeCustomer(result.value) : reject(result.issue)
+        }
+        case 'products': {
+          const result = normaliseProduct(ctx, row, line)
+          if (!result.ok) return reject(result.issue)
+          if ('continuation' in result.value) {
+            // Image-only rows belong to a product listed above them in the same file.
+            return seenHandles.has(result.value.continuation) ? 'imported' : reject(issue(line, 'value.required', 'This row continues a product that is not in the file.', { value: result.value.continuation }))
+          }
+          const handle = ctx.columns.get(row, 'product_key')
+          if (handle !== '') seenHandles.add(handle)
+          return writer.writeProduct(result.value)
+        }
+      }
+    }
+
+    for await (const batch of readRows(request.path, layout)) {
+      for (const problem of batch.issues) {
+        writer.reject(problem, problem.raw ?? '')
+        counts.rows++
+        counts.rejected++
+      }
+      for (const raw of batch.rows) {
+        counts.rows++
+        const outcome = writeRow(raw.cells, raw.line)
+        if (outcome === null) counts.rejected++
+        else counts[outcome]++
+      }
+      control.onProgress({ step: 'writing', rows: counts.rows, bytesRead: batch.bytesRead, sizeBytes: batch.sizeBytes })
+      if (control.isCancelled()) {
+        db.exec('ROLLBACK')
+        open = false
+        return { status: 'cancelled' }
+      }
+    }
+    control.onProgress({ step: 'finishing', rows: counts.rows, bytesRead: layout.sizeBytes, sizeBytes: layout.sizeBytes })
+    writer.finish()
+    finishBatch(db, batchId, counts, writer.added, request.currency)
+    db.exec('COMMIT')
+    open = false
+    return { status: 'done', batchId }
+  } catch (error) {
+    if (open) db.exec('ROLLBACK')
+    const message = error instanceof Error ? error.message : String(error)
+    return failed(db, request, kind, issue(0, 'file.unreadable', `The import stopped: ${message}. Nothing was changed.`, { value: message }))
+  }
+}
+
+function failed(db: Database.Database, request: ImportRequest, kind: RecordKind, problem: FileIssue): FileImportResult {
+  const batchId = recordBatchAttempt(db, request, kind, 'failed', problem)
+  return { status: 'failed', issue: problem, batchId }
+}

@@ -1,0 +1,288 @@
+import type Database from 'better-sqlite3'
+import type { FileIssue } from '../../shared/issue'
+import type { ImportBatchSummary } from '../../api'
+import type { CustomerRecord, CustomerRef, LineRecord, OrderRecord, ProductRecord } from './normalised'
+import { customerKeyOf } from './normalised'
+
+export type RowOutcome = 'imported' | 'duplicate'
+
+type Added = ImportBatchSummary['added']
+
+interface OrderState {
+  id: number
+  /** Created by this batch: later rows of the same order are part of the same import. */
+  fresh: boolean
+}
+
+/**
+ * Writes normalised records for one batch and decides, per row, whether it
+ * added something (imported) or was already there (duplicate).
+ *
+ * Identity lookups hit the database once per distinct order/customer/product
+ * and are cached for the batch, so memory grows with the shop's entities, not
+ * with the file's rows.
+ */
+export class ImportWriter {
+  readonly added: Added = { orders: 0, lines: 0, customers: 0, products: 0, returns: 0, guestOrders: 0 }
+  private readonly orders = new Map<string, OrderState>()
+  private readonly customers = new Map<string, number>()
+  private readonly products = new Map<string, number>()
+  private readonly statements
+
+  constructor(private readonly db: Database.Database, private readonly batchId: number) {
+    this.statements = {
+      findOrder: db.prepare('SELECT id, status, refunded_amount AS refunded, batch_id AS batchId FROM orders WHERE order_key = ?'),
+      insertOrder: db.prepare(`INSERT INTO orders
+        (order_key, customer_id, ordered_at, utc_offset_min, currency, status, is_return, discount_code, discount_amount,
+         shipping, total, total_stated, refunded_amount, country, city, summary_only, batch_id)
+        VALUES (@orderKey, @customerId, @orderedAt, @utcOffsetMin, @currency, @status, @isReturn, @discountCode, @discountAmount,
+         @shipping, @total, @totalStated, @refundedAmount, @country, @city, @summaryOnly, @batchId)`),
+      updateOrderStatus: db.prepare('UPDATE orders SET status = ?, refunded_amount = ? WHERE id = ?'),
+      insertLine: db.prepare(`INSERT INTO order_lines
+        (order_id, product_id, line_key, sku, name, quantity, unit_price, discount, amount, line_kind, is_return, source_row, batch_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (line_key) DO NOTHING`),
+      findCustomerByKey: db.prepare('SELECT id FROM customers WHERE customer_key = ?').pluck(),
+      findCustomerByEmail: db.prepare('SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1').pluck(),
+      customerRow: db.prepare('SELECT * FROM customers WHERE id = ?'),
+      insertCustomer: db.prepare(`INSERT INTO customers
+        (customer_key, external_id, email, name, country, city, accepts_marketing, signed_up_at, tags, batch_id)
+        VALUES (@key, @externalId, @email, @name, @country, @city, @acceptsMarketing, @signedUpAt, @tags, @batchId)`),
+      updateCustomer: db.prepare(`UPDATE customers SET external_id = @external_id, email = @email, name = @name, country = @country,
+        city = @city, accepts_marketing = @accepts_marketing, signed_up_at = @signed_up_at, tags = @tags WHERE id = @id`),
+      findProduct: db.prepare('SELECT id FROM products WHERE product_key = ?').pluck(),
+      productRow: db.prepare('SELECT * FROM products WHERE id = ?'),
+      insertProduct: db.prepare(`INSERT INTO products (product_key, sku, name, category, vendor, price, cost, tags, is_product, batch_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      updateProduct: db.prepare(`UPDATE products SET sku = @sku, name = @name, category = @category, vendor = @vendor,
+        price = @price, cost = @cost, tags = @tags WHERE id = @id`),
+      logChange: db.prepare('INSERT INTO import_changes (batch_id, table_name, row_id, old_json) VALUES (?, ?, ?, ?)'),
+      insertReject: db.prepare(`INSERT INTO import_rejects (batch_id, row_number, column_name, code, params_json, message, raw)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    }
+  }
+
+  reject(problem: FileIssue, raw: string): void {
+    this.statements.insertReject.run(
+      this.batchId,
+      problem.row,
+      problem.column ?? null,
+      problem.code,
+      problem.params ? JSON.stringify(problem.params) : null,
+      problem.message,
+      problem.raw ?? raw,
+    )
+  }
+
+  /** A line-item row: its order (created on first sight) and the line itself. */
+  writeOrderLine(order: OrderRecord, line: LineRecord, sourceRow: number): RowOutcome {
+    const { state, changed } = this.ensureOrder(order, false)
+    const productId = this.ensureProductForLine(line)
+    const lineKey = `${order.orderKey}\u001f${line.productKey}\u001f${line.quantity}\u001f${line.unitPrice}\u001f${line.discount}`
+    const result = this.statements.insertLine.run(
+      state.id, productId, lineKey, line.sku || null, line.name || null, line.quantity, line.unitPrice, line.discount,
+      line.amount, line.kind, line.isReturn ? 1 : 0, sourceRow, this.batchId,
+    )
+    if (result.changes === 1) {
+      this.added.lines++
+      if (line.isReturn) this.added.returns++
+      return 'imported'
+    }
+    return changed ? 'imported' : 'duplicate'
+  }
+
+  /** A one-row-per-order sheet row. */
+  writeOrderSummary(order: OrderRecord): RowOutcome {
+    return this.ensureOrder(order, true).changed ? 'imported' : 'duplicate'
+  }
+
+  writeCustomer(record: CustomerRecord): RowOutcome {
+    const existing = this.findCustomer(record)
+    if (existing === null) {
+      this.insertCustomer(record)
+      return 'imported'
+    }
+    return this.enrich('customers', existing, {
+      external_id: record.externalId || null,
+      email: record.email || null,
+      name: record.name || null,
+      country: record.country || null,
+      city: record.city || null,
+      accepts_marketing: record.acceptsMarketing === null ? null : record.acceptsMarketing ? 1 : 0,
+      signed_up_at: record.signedUpAt,
+      tags: record.tags || null,
+    })
+  }
+
+  writeProduct(record: ProductRecord): RowOutcome {
+    let id = this.products.get(record.productKey) ?? (this.statements.findProduct.get(record.productKey) as number | undefined)
+    if (id === undefined) {
+      id = Number(
+        this.statements.insertProduct.run(
+          record.productKey, record.sku || null, record.name || null, record.category || null, record.vendor || null,
+          record.price, record.cost, record.tags || null, 1, this.batchId,
+        ).lastInsertRowid,
+      )
+      this.products.set(record.productKey, id)
+      this.added.products++
+      return 'imported'
+    }
+    this.products.set(record.productKey, id)
+    return this.enrich('products', id, {
+      sku: record.sku || null,
+      name: record.name || null,
+      category: record.category || null,
+      vendor: record.vendor || null,
+      price: record.price,
+      cost: record.cost,
+      tags: record.tags || null,
+    })
+  }
+
+  private ensureOrder(order: OrderRecord, summaryOnly: boolean): { state: OrderState; changed: boolean } {
+    const cached = this.orders.get(order.orderKey)
+    if (cached) return { state: cached, changed: false }
+    const found = this.statements.findOrder.get(order.orderKey) as
+      | { id: number; status: string; refunded: number; batchId: number }
+      | undefined
+    if (found) {
+      const state: OrderState = { id: found.id, fresh: false }
+      this.orders.set(order.orderKey, state)
+      // A later export of the same order may carry a refund or cancellation that happened since.
+      if (found.status !== order.status || Math.abs(found.refunded - order.refundedAmount) > 1e-6) {
+        this.statements.logChange.run(this.batchId, 'orders', found.id, JSON.stringify({ status: found.status, refunded_amount: found.refunded }))
+        this.statements.updateOrderStatus.run(order.status, order.refundedAmount, found.id)
+        return { state, changed: true }
+      }
+      return { state, changed: false }
+    }
+    const customerId = order.customer ? this.ensureCustomerForOrder(order.customer) : null
+    const id = Number(
+      this.statements.insertOrder.run({
+        orderKey: order.orderKey,
+        customerId,
+        orderedAt: order.orderedAt,
+        utcOffsetMin: order.utcOffsetMin,
+        currency: order.currency || null,
+        status: order.status,
+        isReturn: order.isReturnInvoice ? 1 : 0,
+        discountCode: order.discountCode || null,
+        discountAmount: order.discountAmount,
+        shipping: order.shipping,
+        total: order.total,
+        totalStated: order.total === null ? 0 : 1,
+        refundedAmount: order.refundedAmount,
+        country: order.country || null,
+        city: order.city || null,
+        summaryOnly: summaryOnly ? 1 : 0,
+        batchId: this.batchId,
+      }).lastInsertRowid,
+    )
+    const state: OrderState = { id, fresh: true }
+    this.orders.set(order.orderKey, state)
+    this.added.orders++
+    if (customerId === null) this.added.guestOrders++
+    if (summaryOnly && order.isReturnInvoice) this.added.returns++
+    return { state, changed: true }
+  }
+
+  private ensureCustomerForOrder(ref: CustomerRef): number | null {
+    const key = customerKeyOf(ref)
+    if (key === null) return null
+    const cached = this.customers.get(key)
+    if (cached !== undefined) return cached
+    const found = this.findCustomer(ref)
+    const id = found ?? this.insertCustomer({ ...ref, acceptsMarketing: null, signedUpAt: null, tags: '' })
+    this.customers.set(key, id)
+    return id
+  }
+
+  private findCustomer(ref: CustomerRef): number | null {
+    const key = customerKeyOf(ref)
+    if (key !== null) {
+      const cached = this.customers.get(key)
+      if (cached !== undefined) return cached
+      const byKey = this.statements.findCustomerByKey.get(key) as number | undefined
+      if (byKey !== undefined) return byKey
+    }
+    // The same person seen through an export keyed by e-mail (Shopify orders) and one keyed by id (customers export).
+    if (ref.email !== '') {
+      const byEmail = this.statements.findCustomerByEmail.get(ref.email) as number | undefined
+      if (byEmail !== undefined) return byEmail
+    }
+    return null
+  }
+
+  private insertCustomer(record: CustomerRecord): number {
+    const key = customerKeyOf(record)
+    if (key === null) throw new Error('insertCustomer needs an identity')
+    const id = Number(
+      this.statements.insertCustomer.run({
+        key,
+        externalId: record.externalId || null,
+        email: record.email || null,
+        name: record.name || null,
+        country: record.country || null,
+        city: record.city || null,
+        acceptsMarketing: record.acceptsMarketing === null ? null : record.acceptsMarketing ? 1 : 0,
+        signedUpAt: record.signedUpAt,
+        tags: record.tags || null,
+        batchId: this.batchId,
+      }).lastInsertRowid,
+    )
+    this.customers.set(key, id)
+    this.added.customers++
+    return id
+  }
+
+  private ensureProductForLine(line: LineRecord): number {
+    const cached = this.products.get(line.productKey)
+    if (cached !== undefined) return cached
+    let id = this.statements.findProduct.get(line.productKey) as number | undefined
+    if (id === undefined) {
+      id = Number(
+        this.statements.insertProduct.run(
+          line.productKey, line.sku || null, line.name || null, line.category || null, null,
+          line.unitPrice, null, null, line.kind === 'product' ? 1 : 0, this.batchId,
+        ).lastInsertRowid,
+      )
+      this.added.products++
+    }
+    this.products.set(line.productKey, id)
+    return id
+  }
+
+  /**
+   * Fills in what the existing record lacks or states differently; blank cells
+   * never erase known values. The old row is logged so undo can restore it.
+   */
+  private enrich(table: 'customers' | 'products', id: number, incoming: Record<string, string | number | null>): RowOutcome {
+    const statement = table === 'customers' ? this.statements.customerRow : this.statements.productRow
+    const current = statement.get(id) as Record<string, string | number | null>
+    const next: Record<string, string | number | null> = { ...current }
+    let changed = false
+    for (const [column, value] of Object.entries(incoming)) {
+      if (value === null || value === current[column]) continue
+      next[column] = value
+      changed = true
+    }
+    if (!changed) return 'duplicate'
+    this.statements.logChange.run(this.batchId, table, id, JSON.stringify(current))
+    if (table === 'customers') this.statements.updateCustomer.run(next)
+    else this.statements.updateProduct.run(next)
+    return 'imported'
+  }
+
+  /** Derived order facts once all rows are in: totals from lines where the file gave none, whole-return invoices. */
+  finish(): void {
+    this.db
+      .prepare(`UPDATE orders SET total = ROUND(
+          (SELECT COALESCE(SUM(amount), 0) FROM order_lines WHERE order_id = orders.id) + shipping - discount_amount, 4)
+        WHERE total_stated = 0 AND id IN (SELECT order_id FROM order_lines WHERE batch_id = ?)`)
+      .run(this.batchId)
+    this.db
+      .prepare(`UPDATE orders SET is_return = 1
+        WHERE is_return = 0 AND id IN (SELECT order_id FROM order_lines WHERE batch_id = ?)
+          AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = orders.id AND l.quantity > 0)`)
+      .run(this.batchId)
+  }
+}

@@ -1,0 +1,114 @@
+import { issue } from '../../shared/issue'
+import { classifyLine } from './line-kind'
+import { cleanExternalId, productKeyOf, type LineRecord, type OrderRecord } from './normalised'
+import { normaliseStatus } from './order-status'
+import { CellReader, type Normalised, type RowContext } from './row-context'
+
+export interface OrderLineRow {
+  order: OrderRecord
+  line: LineRecord
+}
+
+/** One line-item row → its order fields and its line, or the reason it cannot be used. */
+export function normaliseOrderLine(ctx: RowContext, cells: readonly string[], lineNo: number): Normalised<OrderLineRow> {
+  const order = readOrderFields(ctx, cells, lineNo)
+  if (!order.ok) return order
+  const read = new CellReader(ctx, cells, lineNo)
+
+  const sku = read.text('sku')
+  const name = read.text('product_name')
+  if (sku === '' && name === '') {
+    return { ok: false, issue: issue(lineNo, 'value.required', 'The line has neither a SKU nor a product name.', { field: 'sku' }) }
+  }
+  const quantity = read.quantity('quantity')
+  const unit = read.money('unit_price', null)
+  const lineTotal = read.money('line_total', null)
+  const discount = Math.abs(read.money('line_discount', 0).value ?? 0)
+  if (read.problem) return { ok: false, issue: read.problem }
+  if (quantity === null) return { ok: false, issue: issue(lineNo, 'value.required', 'The quantity is empty.', { field: 'quantity' }) }
+  if (quantity === 0) return { ok: false, issue: issue(lineNo, 'value.quantity-zero', 'The quantity is 0, so this line sold nothing.', { field: 'quantity' }) }
+
+  // Some platforms give only the line total (Pinduoduo's 商品总价); derive the unit price from it.
+  let unitPrice = unit.value
+  if (unitPrice === null && lineTotal.value !== null) unitPrice = Math.abs(lineTotal.value / quantity)
+  if (unitPrice === null) return { ok: false, issue: issue(lineNo, 'value.required', 'The line has no price.', { field: 'unit_price' }) }
+
+  const currency = unit.currency ?? lineTotal.currency
+  if (currency && !order.value.currencyFromColumn) order.value.record.currency = currency
+  const kind = classifyLine(sku, name, ctx.nonProductSkus)
+  const isReturn = quantity < 0 || order.value.record.isReturnInvoice
+  const amount = round4(quantity * unitPrice - Math.sign(quantity) * discount)
+  return {
+    ok: true,
+    value: {
+      order: order.value.record,
+      line: {
+        productKey: productKeyOf(sku, name),
+        sku,
+        name,
+        category: read.text('category'),
+        quantity,
+        unitPrice: round4(unitPrice),
+        discount: round4(discount),
+        amount,
+        kind,
+        isReturn,
+      },
+    },
+  }
+}
+
+/** Order-level fields, shared by line rows and one-row-per-order sheets. */
+export function readOrderFields(
+  ctx: RowContext,
+  cells: readonly string[],
+  lineNo: number,
+): Normalised<{ record: OrderRecord; currencyFromColumn: boolean }> {
+  const read = new CellReader(ctx, cells, lineNo)
+  const orderKey = read.required('order_id')
+  const date = read.date('order_date', true)
+  const discountAmount = Math.abs(read.money('order_discount', 0).value ?? 0)
+  const shipping = read.money('shipping', 0).value ?? 0
+  const total = read.money('order_total', null)
+  const refunded = Math.abs(read.money('refunded_amount', 0).value ?? 0)
+  if (read.problem || date === null) {
+    return { ok: false, issue: read.problem ?? issue(lineNo, 'value.required', 'The order date is empty.', { field: 'order_date' }) }
+  }
+  const currencyColumn = read.text('currency').toUpperCase()
+  const prefix = ctx.preset.cancellationIdPrefix
+  const isReturnInvoice = prefix !== undefined && orderKey.startsWith(prefix)
+  const externalId = cleanExternalId(read.text('customer_id'))
+  const email = read.text('customer_email').toLowerCase()
+  const name = read.text('customer_name')
+  const country = read.text('country')
+  const city = read.text('city')
+  const hasCustomer = externalId !== '' || email !== '' || name !== ''
+  let status = normaliseStatus(read.text('financial_status'), read.text('cancelled_at'))
+  if (isReturnInvoice) status = 'cancelled'
+  return {
+    ok: true,
+    value: {
+      currencyFromColumn: currencyColumn !== '',
+      record: {
+        orderKey,
+        orderedAt: date.local,
+        utcOffsetMin: date.offsetMinutes,
+        currency: currencyColumn || total.currency || ctx.defaultCurrency,
+        status,
+        isReturnInvoice,
+        discountCode: read.text('discount_code').toUpperCase(),
+        discountAmount: round4(discountAmount),
+        shipping: round4(shipping),
+        total: total.value === null ? null : round4(total.value),
+        refundedAmount: round4(refunded),
+        country,
+        city,
+        customer: hasCustomer ? { externalId, email, name, country, city } : null,
+      },
+    },
+  }
+}
+
+export function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000
+}

@@ -1,0 +1,81 @@
+import { issue } from '../../shared/issue'
+import { cleanExternalId, productKeyOf, type CustomerRecord, type OrderRecord, type ProductRecord } from './normalised'
+import { readOrderFields, round4 } from './normalise-order-line'
+import { CellReader, type Normalised, type RowContext } from './row-context'
+
+/** A one-row-per-order sheet: the order and its stated total, without line items. */
+export function normaliseOrderSummary(ctx: RowContext, cells: readonly string[], lineNo: number): Normalised<OrderRecord> {
+  const order = readOrderFields(ctx, cells, lineNo)
+  if (!order.ok) return order
+  if (order.value.record.total === null) {
+    const column = ctx.columns.columnOf('order_total', ctx.header) ?? 'order_total'
+    return { ok: false, issue: issue(lineNo, 'value.required', 'The order total is empty.', { field: 'order_total', column }, column) }
+  }
+  const record = order.value.record
+  // A negative total is a refund or credit note, not a sale.
+  if (record.total !== null && record.total < 0) record.isReturnInvoice = true
+  return { ok: true, value: record }
+}
+
+const YES = /^(yes|y|true|1|subscribed|opted[\s_-]?in|是)$/i
+const NO = /^(no|n|false|0|unsubscribed|not[\s_-]?subscribed|否)$/i
+
+export function normaliseCustomer(ctx: RowContext, cells: readonly string[], lineNo: number): Normalised<CustomerRecord> {
+  const read = new CellReader(ctx, cells, lineNo)
+  const first = read.text('first_name')
+  const last = read.text('last_name')
+  const fullName = read.text('customer_name') || [first, last].filter(Boolean).join(' ')
+  const marketing = read.text('accepts_marketing')
+  const signedUp = read.text('signed_up_at') === '' ? null : read.date('signed_up_at', false)
+  if (read.problem) return { ok: false, issue: read.problem }
+  const record: CustomerRecord = {
+    externalId: cleanExternalId(read.text('customer_id')),
+    email: read.text('customer_email').toLowerCase(),
+    name: fullName,
+    country: read.text('country'),
+    city: read.text('city'),
+    acceptsMarketing: YES.test(marketing) ? true : NO.test(marketing) ? false : null,
+    signedUpAt: signedUp?.local ?? null,
+    tags: read.text('tags'),
+  }
+  if (record.externalId === '' && record.email === '' && record.name === '') {
+    return { ok: false, issue: issue(lineNo, 'value.required', 'The row has no customer id, e-mail or name.', { field: 'customer_email' }) }
+  }
+  return { ok: true, value: record }
+}
+
+/**
+ * A catalogue row. Rows that only continue a product (Shopify's image rows:
+ * a Handle and nothing else) come back as `continuation` so they are counted,
+ * not rejected.
+ */
+export function normaliseProduct(
+  ctx: RowContext,
+  cells: readonly string[],
+  lineNo: number,
+): Normalised<ProductRecord | { continuation: string }> {
+  const read = new CellReader(ctx, cells, lineNo)
+  const handle = read.text('product_key')
+  const sku = read.text('sku')
+  const name = read.text('product_name')
+  const price = read.money('unit_price', null).value
+  const cost = read.money('cost', null).value
+  if (read.problem) return { ok: false, issue: read.problem }
+  if (sku === '' && name === '') {
+    if (handle !== '') return { ok: true, value: { continuation: handle } }
+    return { ok: false, issue: issue(lineNo, 'value.required', 'The row has neither a SKU nor a product name.', { field: 'sku' }) }
+  }
+  return {
+    ok: true,
+    value: {
+      productKey: productKeyOf(sku, name),
+      sku,
+      name,
+      category: read.text('category'),
+      vendor: read.text('vendor'),
+      price: price === null ? null : round4(price),
+      cost: cost === null ? null : round4(cost),
+      tags: read.text('tags'),
+    },
+  }
+}

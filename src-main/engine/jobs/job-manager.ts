@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
+import type { EngineEvents, JobOutcome } from '../api'
+import type { JobInput, RawProgress, WorkerMessage } from './job-protocol'
+import { runImportJob } from './run-import-job'
+
+type Emit = <E extends keyof EngineEvents>(event: E, payload: EngineEvents[E]) => void
+
+interface RunningJob {
+  cancel(): void
+  done: Promise<JobOutcome>
+}
+
+/** Progress events at most this often: enough for a smooth bar, cheap over IPC. */
+const PROGRESS_INTERVAL_MS = 100
+
+/**
+ * Runs long work as jobs with ids, progress events and cancel. With a built
+ * worker script the work runs in a worker thread; without one (vitest on the
+ * TypeScript sources) it runs inline, still yielding between chunks.
+ */
+export class JobManager {
+  private readonly jobs = new Map<string, RunningJob>()
+
+  constructor(private readonly emit: Emit, private readonly workerScript: string | null) {}
+
+  start(input: JobInput): string {
+    const jobId = randomUUID()
+    const started = Date.now()
+    let lastEmit = 0
+    const onProgress = (raw: RawProgress, force = false): void => {
+      const now = Date.now()
+      if (!force && now - lastEmit < PROGRESS_INTERVAL_MS) return
+      lastEmit = now
+      const seconds = Math.max((now - started) / 1000, 1e-3)
+      const fraction = raw.bytesTotal > 0 ? raw.bytesDone / raw.bytesTotal : 0
+      this.emit('job/progress', {
+        jobId,
+        kind: input.kind,
+        step: raw.step,
+        done: raw.bytesDone,
+        total: raw.bytesTotal || null,
+        unit: 'bytes',
+        rows: raw.rows,
+        rowsPerSecond: Math.round(raw.rows / seconds),
+        etaSeconds: fraction > 0.01 && fraction < 1 ? Math.round((seconds / fraction) * (1 - fraction)) : null,
+      })
+    }
+    const job = this.workerScript && existsSync(this.workerScript) ? this.inWorker(input, onProgress) : this.inline(input, onProgress)
+    this.jobs.set(jobId, job)
+    void job.done.then((outcome) => {
+      this.jobs.delete(jobId)
+      this.emit('job/finished', { jobId, kind: input.kind, outcome })
+    })
+    return jobId
+  }
+
+  cancel(jobId: string): boolean {
+    const job = this.jobs.get(jobId)
+    if (!job) return false
+    job.cancel()
+    return true
+  }
+
+  /** Resolves when the job ends (tests and the CLI wait on this). */
+  wait(jobId: string): Promise<JobOutcome> | null {
+    return this.jobs.get(jobId)?.done ?? null
+  }
+
+  async close(): Promise<void> {
+    for (const job of this.jobs.values()) job.cancel()
+    await Promise.allSettled([...this.jobs.values()].map((job) => job.done))
+  }
+
+  private inline(input: JobInput, onProgress: (raw: RawProgress, force?: boolean) => void): RunningJob {
+    let cancelled = false
+    const done = runImportJob(input, () => cancelled, onProgress).catch(
+      (error: unknown): JobOutcome => ({ status: 'failed', issue: { row: 0, code: 'file.unreadable', message: String(error) } }),
+    )
+    return { cancel: () => (cancelled = true), done }
+  }
+
+  private inWorker(input: JobInput, onProgress: (raw: RawProgress, force?: boolean) => void): RunningJob {
+    const worker = new Worker(this.workerScript as string, { workerData: input })
+    const done = new Promise<JobOutcome>((resolve) => {
+      let finished = false
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'progress') onProgress(message.progress)
+        else {
+          finished = true
+          resolve(message.outcome)
+        }
+      })
+      worker.on('error', (error) => {
+        finished = true
+        resolve({ status: 'failed', issue: { row: 0, code: 'file.unreadable', message: error.message } })
+      })
+      worker.on('exit', (code) => {
+        if (!finished) resolve({ status: 'failed', issue: { row: 0, code: 'file.unreadable', message: `The import stopped unexpectedly (exit ${code}). Nothing was changed.` } })
+      })
+    })
+    return { cancel: () => worker.postMessage({ type: 'cancel' }), done }
+  }
+}

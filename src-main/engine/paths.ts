@@ -1,0 +1,23 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * The app's data folder, the same one Electron's app.getPath('userData')
+ * gives for an app named "Offerwise", so the CLI and the desktop app share a
+ * store by default.
+ */
+export function defaultDataDir(): string {
+  const home = homedir()
+  switch (process.platform) {
+    case 'darwin':
+      return join(home, 'Library', 'Application Support', 'Offerwise')
+    case 'win32':
+      return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Offerwise')
+    default:
+      return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Offerwise')
+  }
+}
+
+export function defaultDbPath(): string {
+  return join(defaultDataDir(), 'offerwise.sqlite')
+}

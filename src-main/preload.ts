@@ -1,0 +1,37 @@
+/**
+ * The only bridge between the sandboxed renderer and the app: named methods,
+ * no raw ipcRenderer, no Node APIs.
+ */
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
+import type { EngineErrorPayload, EngineEvents, EventName } from './engine/api'
+import type { OfferwiseBridge } from './preload-api'
+
+// Kept literal here: a sandboxed preload cannot import app modules at runtime.
+const CALL_CHANNEL = 'offerwise:call'
+const EVENT_CHANNEL_PREFIX = 'offerwise:event:'
+
+class BridgeError extends Error {
+  constructor(readonly payload: EngineErrorPayload) {
+    super(payload.message)
+  }
+}
+
+const bridge = {
+  async call(channel, args) {
+    const reply = (await ipcRenderer.invoke(CALL_CHANNEL, channel, args)) as { result?: unknown; error?: EngineErrorPayload }
+    if (reply.error) throw new BridgeError(reply.error)
+    return reply.result as never
+  },
+  on<E extends EventName>(event: E, listener: (payload: EngineEvents[E]) => void) {
+    const wrapped = (_event: Electron.IpcRendererEvent, payload: EngineEvents[E]): void => listener(payload)
+    ipcRenderer.on(`${EVENT_CHANNEL_PREFIX}${event}`, wrapped)
+    return () => {
+      ipcRenderer.off(`${EVENT_CHANNEL_PREFIX}${event}`, wrapped)
+    }
+  },
+  pathForFile(file: File) {
+    return webUtils.getPathForFile(file)
+  },
+} satisfies OfferwiseBridge
+
+contextBridge.exposeInMainWorld('offerwise', bridge)
