@@ -37,8 +37,10 @@ export function undoBatch(db: Database.Database, dbPath: string, batchId: number
       WHERE batch_id = ? AND EXISTS (SELECT 1 FROM orders WHERE customer_id = customers.id)`).run(batchId)
     const customers = db.prepare('DELETE FROM customers WHERE batch_id = ?').run(batchId).changes
 
-    db.prepare(`UPDATE products SET batch_id = (SELECT MIN(batch_id) FROM order_lines WHERE product_id = products.id)
-      WHERE batch_id = ? AND EXISTS (SELECT 1 FROM order_lines WHERE product_id = products.id)`).run(batchId)
+    // Lines have no product index (it would slow every import), so find the products still in use in one pass.
+    db.prepare(`UPDATE products SET batch_id = used.first_batch
+      FROM (SELECT product_id, MIN(batch_id) AS first_batch FROM order_lines GROUP BY product_id) AS used
+      WHERE used.product_id = products.id AND products.batch_id = ?`).run(batchId)
     const products = db.prepare('DELETE FROM products WHERE batch_id = ?').run(batchId).changes
 
     // Orders that lost some lines but remain: their summed totals must shrink too.

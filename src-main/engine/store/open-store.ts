@@ -35,6 +35,9 @@ export function openStore(path: string, options: StoreOptions = {}): Store {
     // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commit.
     db.pragma('synchronous = NORMAL')
     db.pragma('busy_timeout = 10000')
+    // 64 MB of page cache: an import touches several B-tree indexes per row, and
+    // the 2 MB default makes SQLite evict and re-read index pages constantly.
+    db.pragma('cache_size = -65536')
     const migrations = options.migrations ?? MIGRATIONS
     const pending = pendingMigrations(db, migrations)
     if (existed && pending.length > 0 && currentSchemaVersion(db) > 0) backupDatabase(db, path, 'before-migration')

@@ -5,6 +5,7 @@ import { missingRequired, ORDER_FIELDS, type RecordKind } from '../formats/field
 import { presetById } from '../formats/presets'
 import { readRows, sniffFile } from '../read'
 import type { FileLayout } from '../read/types'
+import { decimalMarkOf } from './cell-values'
 import { decideDateOrder } from './decide-date-order'
 import { FillDown } from './fill-down'
 import { ImportWriter, type RowOutcome } from './import-writer'
@@ -50,17 +51,18 @@ export async function importFile(db: Database.Database, request: ImportRequest, 
   }
 
   const columns = new ColumnIndex(layout.header, request.mapping, preset.stripLeadingApostrophe ?? false)
-  const order = await decideDateOrder(request, layout, columns, () => control.isCancelled(), (bytesRead) =>
+  const order = await decideDateOrder(request, layout, columns, () => control.isCancelled(), (bytesRead: number) =>
     control.onProgress({ step: 'scanning-dates', rows: 0, bytesRead, sizeBytes: layout.sizeBytes }),
   )
   if (order.status === 'cancelled') return { status: 'cancelled' }
   if (order.status === 'failed') return failed(db, request, kind, order.issue)
 
+
   const ctx: RowContext = {
     columns,
     header: layout.header,
     preset,
-    dateOrder: order.order,
+    values: { dateOrder: order.order, excelSerial: order.excelSerial, decimal: decimalMarkOf(layout.sample.map((row) => row.cells), numberColumns(columns, layout.header)) },
     defaultCurrency: request.currency || preset.defaultCurrency || 'USD',
     nonProductSkus: new Set((preset.nonProductSkus ?? []).map((sku) => sku.toUpperCase())),
   }
@@ -147,6 +149,12 @@ async function writeRows(db: Database.Database, request: ImportRequest, layout: 
     const message = error instanceof Error ? error.message : String(error)
     return failed(db, request, kind, issue(0, 'file.unreadable', `The import stopped: ${message}. Nothing was changed.`, { value: message }))
   }
+}
+
+const NUMBER_FIELDS = ['quantity', 'unit_price', 'line_total', 'line_discount', 'order_discount', 'shipping', 'order_total', 'refunded_amount', 'cost'] as const
+
+function numberColumns(columns: ColumnIndex, header: readonly string[]): number[] {
+  return NUMBER_FIELDS.map((field) => columns.columnOf(field, header)).filter((c): c is string => c !== undefined).map((c) => header.indexOf(c))
 }
 
 function failed(db: Database.Database, request: ImportRequest, kind: RecordKind, problem: FileIssue): FileImportResult {

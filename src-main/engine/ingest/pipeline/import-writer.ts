@@ -8,6 +8,13 @@ export type RowOutcome = 'imported' | 'duplicate'
 
 type Added = ImportBatchSummary['added']
 
+/** A product as lines see it: its id, and the SKU and name it already stores (lines only keep differing ones). */
+interface ProductRef {
+  id: number
+  sku: string | null
+  name: string | null
+}
+
 interface OrderState {
   id: number
   /** Created by this batch: later rows of the same order are part of the same import. */
@@ -26,7 +33,7 @@ export class ImportWriter {
   readonly added: Added = { orders: 0, lines: 0, customers: 0, products: 0, returns: 0, guestOrders: 0 }
   private readonly orders = new Map<string, OrderState>()
   private readonly customers = new Map<string, number>()
-  private readonly products = new Map<string, number>()
+  private readonly products = new Map<string, ProductRef>()
   private readonly statements
 
   constructor(private readonly db: Database.Database, private readonly batchId: number) {
@@ -40,7 +47,7 @@ export class ImportWriter {
       updateOrderStatus: db.prepare('UPDATE orders SET status = ?, refunded_amount = ? WHERE id = ?'),
       insertLine: db.prepare(`INSERT INTO order_lines
         (order_id, product_id, line_key, sku, name, quantity, unit_price, discount, amount, line_kind, is_return, source_row, batch_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (line_key) DO NOTHING`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_key) DO NOTHING`),
       findCustomerByKey: db.prepare('SELECT id FROM customers WHERE customer_key = ?').pluck(),
       findCustomerByEmail: db.prepare('SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1').pluck(),
       customerRow: db.prepare('SELECT * FROM customers WHERE id = ?'),
@@ -49,7 +56,7 @@ export class ImportWriter {
         VALUES (@key, @externalId, @email, @name, @country, @city, @acceptsMarketing, @signedUpAt, @tags, @batchId)`),
       updateCustomer: db.prepare(`UPDATE customers SET external_id = @external_id, email = @email, name = @name, country = @country,
         city = @city, accepts_marketing = @accepts_marketing, signed_up_at = @signed_up_at, tags = @tags WHERE id = @id`),
-      findProduct: db.prepare('SELECT id FROM products WHERE product_key = ?').pluck(),
+      findProduct: db.prepare('SELECT id, sku, name FROM products WHERE product_key = ?'),
       productRow: db.prepare('SELECT * FROM products WHERE id = ?'),
       insertProduct: db.prepare(`INSERT INTO products (product_key, sku, name, category, vendor, price, cost, tags, is_product, batch_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -76,10 +83,11 @@ export class ImportWriter {
   /** A line-item row: its order (created on first sight) and the line itself. */
   writeOrderLine(order: OrderRecord, line: LineRecord, sourceRow: number): RowOutcome {
     const { state, changed } = this.ensureOrder(order, false)
-    const productId = this.ensureProductForLine(line)
-    const lineKey = `${order.orderKey}\u001f${line.productKey}\u001f${line.quantity}\u001f${line.unitPrice}\u001f${line.discount}`
+    const product = this.ensureProductForLine(line)
+    const lineKey = `${line.productKey}\u001f${line.quantity}\u001f${line.unitPrice}\u001f${line.discount}`
     const result = this.statements.insertLine.run(
-      state.id, productId, lineKey, line.sku || null, line.name || null, line.quantity, line.unitPrice, line.discount,
+      // The product row holds the SKU and name; a line keeps its own only where it differs (a renamed listing).
+      state.id, product.id, lineKey, line.sku === (product.sku ?? '') ? null : line.sku, line.name === (product.name ?? '') ? null : line.name, line.quantity, line.unitPrice, line.discount,
       line.amount, line.kind, line.isReturn ? 1 : 0, sourceRow, this.batchId,
     )
     if (result.changes === 1) {
@@ -114,20 +122,19 @@ export class ImportWriter {
   }
 
   writeProduct(record: ProductRecord): RowOutcome {
-    let id = this.products.get(record.productKey) ?? (this.statements.findProduct.get(record.productKey) as number | undefined)
-    if (id === undefined) {
-      id = Number(
+    const known = this.products.get(record.productKey) ?? (this.statements.findProduct.get(record.productKey) as ProductRef | undefined)
+    if (known === undefined) {
+      const id = Number(
         this.statements.insertProduct.run(
           record.productKey, record.sku || null, record.name || null, record.category || null, record.vendor || null,
           record.price, record.cost, record.tags || null, 1, this.batchId,
         ).lastInsertRowid,
       )
-      this.products.set(record.productKey, id)
+      this.products.set(record.productKey, { id, sku: record.sku || null, name: record.name || null })
       this.added.products++
       return 'imported'
     }
-    this.products.set(record.productKey, id)
-    return this.enrich('products', id, {
+    const outcome = this.enrich('products', known.id, {
       sku: record.sku || null,
       name: record.name || null,
       category: record.category || null,
@@ -136,6 +143,8 @@ export class ImportWriter {
       cost: record.cost,
       tags: record.tags || null,
     })
+    this.products.set(record.productKey, { id: known.id, sku: record.sku || known.sku, name: record.name || known.name })
+    return outcome
   }
 
   private ensureOrder(order: OrderRecord, summaryOnly: boolean): { state: OrderState; changed: boolean } {
@@ -234,21 +243,22 @@ export class ImportWriter {
     return id
   }
 
-  private ensureProductForLine(line: LineRecord): number {
+  private ensureProductForLine(line: LineRecord): ProductRef {
     const cached = this.products.get(line.productKey)
     if (cached !== undefined) return cached
-    let id = this.statements.findProduct.get(line.productKey) as number | undefined
-    if (id === undefined) {
-      id = Number(
+    let product = this.statements.findProduct.get(line.productKey) as ProductRef | undefined
+    if (product === undefined) {
+      const id = Number(
         this.statements.insertProduct.run(
           line.productKey, line.sku || null, line.name || null, line.category || null, null,
           line.unitPrice, null, null, line.kind === 'product' ? 1 : 0, this.batchId,
         ).lastInsertRowid,
       )
+      product = { id, sku: line.sku || null, name: line.name || null }
       this.added.products++
     }
-    this.products.set(line.productKey, id)
-    return id
+    this.products.set(line.productKey, product)
+    return product
   }
 
   /**
@@ -277,11 +287,11 @@ export class ImportWriter {
     this.db
       .prepare(`UPDATE orders SET total = ROUND(
           (SELECT COALESCE(SUM(amount), 0) FROM order_lines WHERE order_id = orders.id) + shipping - discount_amount, 4)
-        WHERE total_stated = 0 AND id IN (SELECT order_id FROM order_lines WHERE batch_id = ?)`)
+        WHERE total_stated = 0 AND id IN (SELECT DISTINCT order_id FROM order_lines WHERE batch_id = ?)`)
       .run(this.batchId)
     this.db
       .prepare(`UPDATE orders SET is_return = 1
-        WHERE is_return = 0 AND id IN (SELECT order_id FROM order_lines WHERE batch_id = ?)
+        WHERE is_return = 0 AND id IN (SELECT DISTINCT order_id FROM order_lines WHERE batch_id = ?)
           AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = orders.id AND l.quantity > 0)`)
       .run(this.batchId)
   }

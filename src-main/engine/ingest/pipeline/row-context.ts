@@ -1,8 +1,8 @@
 import type { FileIssue } from '../../shared/issue'
 import { issue } from '../../shared/issue'
-import type { CanonicalField, DateOrder } from '../formats/fields'
+import type { CanonicalField } from '../formats/fields'
 import type { FormatPreset } from '../formats/preset'
-import { parseDateCell, parseMoneyCell, parseQuantityCell, type ParsedDate } from './cell-values'
+import { parseDateCell, parseMoneyCell, parseQuantityCell, type ParsedDate, type ValueOptions } from './cell-values'
 import type { ColumnIndex } from './mapped-row'
 
 /** Everything a normaliser needs about the file, resolved once before the rows stream. */
@@ -10,7 +10,7 @@ export interface RowContext {
   columns: ColumnIndex
   header: readonly string[]
   preset: FormatPreset
-  dateOrder: Exclude<DateOrder, 'auto'>
+  values: ValueOptions
   defaultCurrency: string
   nonProductSkus: ReadonlySet<string>
 }
@@ -40,7 +40,7 @@ export class CellReader {
   /** Money, or `fallback` when the cell is empty. Records a reject when the text is not an amount. */
   money(field: CanonicalField, fallback: number | null = 0): { value: number | null; currency: string | null } {
     const text = this.text(field)
-    const parsed = parseMoneyCell(text)
+    const parsed = parseMoneyCell(text, this.ctx.values)
     if (!parsed.ok) {
       this.fail(field, 'value.money', `"${text}" is not an amount of money.`, { value: text })
       return { value: fallback, currency: null }
@@ -50,7 +50,7 @@ export class CellReader {
 
   quantity(field: CanonicalField): number | null {
     const text = this.text(field)
-    const parsed = parseQuantityCell(text)
+    const parsed = parseQuantityCell(text, this.ctx.values)
     if (!parsed.ok) {
       this.fail(field, 'value.number', `"${text}" is not a number.`, { value: text })
       return null
@@ -64,7 +64,7 @@ export class CellReader {
       if (required) this.fail(field, 'value.required', `The ${field.replace(/_/g, ' ')} is empty.`, {})
       return null
     }
-    const parsed = parseDateCell(text, this.ctx.dateOrder)
+    const parsed = parseDateCell(text, this.ctx.values)
     if (parsed === null) this.fail(field, 'value.date', `"${text}" is not a date Offerwise can read.`, { value: text })
     return parsed
   }

@@ -92,12 +92,16 @@ CREATE INDEX orders_customer ON orders (customer_id, ordered_at);
 CREATE INDEX orders_date ON orders (ordered_at);
 CREATE INDEX orders_batch ON orders (batch_id);
 
+-- Lines are stored clustered by order: the primary key (order, line signature) is
+-- both how a re-imported export is recognised and how an order's lines are read,
+-- so each line costs one B-tree insert instead of four (import speed matters:
+-- shops import hundreds of thousands of lines).
 CREATE TABLE order_lines (
-  id             INTEGER PRIMARY KEY,
   order_id       INTEGER NOT NULL REFERENCES orders (id),
+  -- Identity of the line within its order: product, quantity, price, discount.
+  line_key       TEXT    NOT NULL,
   product_id     INTEGER REFERENCES products (id),
-  -- Identity of the line within its order, so a re-imported export adds nothing twice.
-  line_key       TEXT    NOT NULL UNIQUE,
+  -- Only when the line's SKU or name differs from its product's (a listing renamed over time).
   sku            TEXT,
   name           TEXT,
   quantity       REAL    NOT NULL,
@@ -109,11 +113,9 @@ CREATE TABLE order_lines (
   line_kind      TEXT    NOT NULL DEFAULT 'product',
   is_return      INTEGER NOT NULL DEFAULT 0,
   source_row     INTEGER NOT NULL,
-  batch_id       INTEGER NOT NULL REFERENCES import_batches (id)
-);
-CREATE INDEX order_lines_order ON order_lines (order_id);
-CREATE INDEX order_lines_product ON order_lines (product_id);
-CREATE INDEX order_lines_batch ON order_lines (batch_id);
+  batch_id       INTEGER NOT NULL REFERENCES import_batches (id),
+  PRIMARY KEY (order_id, line_key)
+) WITHOUT ROWID;
 
 CREATE TABLE import_rejects (
   id          INTEGER PRIMARY KEY,

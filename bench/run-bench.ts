@@ -1,0 +1,106 @@
+/**
+ * `npm run bench` (not a test): import speed on the real UCI Online Retail file,
+ * beside sqlite3's own `.import` of the same CSV measured in the same run.
+ * Prints the figures and writes bench/results.json.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { createGunzip } from 'node:zlib'
+import { createEngine } from '../src-main/engine/engine'
+import { inspectFile } from '../src-main/engine/ingest/inspect-file'
+
+const root = resolve(__dirname, '../..')
+const data = resolve(root, '../shared/data')
+const gz = join(data, 'online-retail/online_retail_2010-12-01_2011-12-09.csv.gz')
+const xlsx = join(data, 'online-retail-ii/online_retail_II_2009-12_2010-01.xlsx')
+
+function ensureSqliteCli(): string {
+  const found = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' }).stdout.trim()
+  if (found) return found
+  console.log('Installing the sqlite3 CLI from apt for the reference measurement…')
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo']
+  execFileSync(asRoot[0] ?? 'apt-get', [...asRoot.slice(1), ...(asRoot.length ? ['apt-get'] : []), 'install', '-y', '-qq', 'sqlite3'], { stdio: 'inherit' })
+  return 'sqlite3'
+}
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9
+}
+
+/** sqlite3's raw CSV import into an untyped table: the floor for "getting the rows into SQLite". */
+function sqliteImport(cli: string, csv: string, dir: string): number {
+  const db = join(dir, 'raw.sqlite')
+  const start = process.hrtime.bigint()
+  execFileSync(cli, [db, '-cmd', 'PRAGMA journal_mode=WAL;', '.import --csv ' + csv + ' raw'], { stdio: 'ignore' })
+  const elapsed = seconds(start)
+  rmSync(db, { force: true })
+  return elapsed
+}
+
+async function offerwiseImport(path: string, dir: string, name: string): Promise<{ seconds: number; rows: number; peakRssMb: number }> {
+  const dbPath = join(dir, `${name}.sqlite`)
+  // The job worker is the one the app uses; the bench measures it end to end.
+  const engine = createEngine({ dbPath, resourcesDir: join(root, 'resources'), shell: 'web-bridge', workerScript: join(__dirname, 'job-worker.js') })
+  const inspection = await inspectFile({ path })
+  let peak = process.memoryUsage().rss
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25)
+  const start = process.hrtime.bigint()
+  const { jobId } = await engine.call('import/start', {
+    requests: [{ path, presetId: inspection.presetId, mapping: inspection.mapping, dateOrder: 'auto', currency: inspection.currency ?? 'GBP' }],
+  })
+  const outcome = await engine.waitForJob(jobId)
+  const elapsed = seconds(start)
+  clearInterval(sampler)
+  if (!outcome || outcome.status !== 'done') throw new Error(`import failed: ${JSON.stringify(outcome)}`)
+  const batch = (await engine.call('import/batches', {}))[0]
+  await engine.close()
+  return { seconds: elapsed, rows: batch.rows, peakRssMb: Math.round(peak / 1024 / 1024) }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(gz)) throw new Error(`Missing ${gz}`)
+  const dir = mkdtempSync(join(tmpdir(), 'ow-bench-'))
+  const csv = join(dir, 'online_retail.csv')
+  await pipeline(createReadStream(gz), createGunzip(), createWriteStream(csv))
+  const sqliteCli = ensureSqliteCli()
+
+  // Warm the page cache for both readers before timing either.
+  readFileSync(csv)
+  const rawRuns = [sqliteImport(sqliteCli, csv, dir), sqliteImport(sqliteCli, csv, dir), sqliteImport(sqliteCli, csv, dir)]
+  const raw = Math.min(...rawRuns)
+  const csvRun = await offerwiseImport(csv, dir, 'csv')
+  const gzRun = await offerwiseImport(gz, dir, 'gz')
+  const xlsxRun = existsSync(xlsx) ? await offerwiseImport(xlsx, dir, 'xlsx') : null
+
+  const results = {
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    file: { path: gz, rows: csvRun.rows, csvBytes: statSync(csv).size },
+    sqliteDotImport: { seconds: round(raw), runs: rawRuns.map(round) },
+    offerwiseCsv: { seconds: round(csvRun.seconds), rowsPerSecond: Math.round(csvRun.rows / csvRun.seconds), ratioToSqlite: round(csvRun.seconds / raw), peakRssMb: csvRun.peakRssMb },
+    offerwiseGz: { seconds: round(gzRun.seconds), rowsPerSecond: Math.round(gzRun.rows / gzRun.seconds), ratioToSqlite: round(gzRun.seconds / raw), peakRssMb: gzRun.peakRssMb },
+    offerwiseXlsx: xlsxRun && { rows: xlsxRun.rows, seconds: round(xlsxRun.seconds), rowsPerSecond: Math.round(xlsxRun.rows / xlsxRun.seconds), peakRssMb: xlsxRun.peakRssMb },
+    goal: 'validated, normalised import within 2.5x of sqlite3 .import',
+  }
+  rmSync(dir, { recursive: true, force: true })
+
+  const f = new Intl.NumberFormat('en')
+  console.log(`Online Retail: ${f.format(csvRun.rows)} rows, ${f.format(results.file.csvBytes)} bytes of CSV`)
+  console.log(`  sqlite3 .import (raw, untyped)   ${results.sqliteDotImport.seconds.toFixed(2)} s   (best of 3)`)
+  console.log(`  offerwise import, CSV             ${results.offerwiseCsv.seconds.toFixed(2)} s   ${f.format(results.offerwiseCsv.rowsPerSecond)} rows/s   ${results.offerwiseCsv.ratioToSqlite.toFixed(2)}x sqlite3   peak RSS ${results.offerwiseCsv.peakRssMb} MB`)
+  console.log(`  offerwise import, .csv.gz         ${results.offerwiseGz.seconds.toFixed(2)} s   ${f.format(results.offerwiseGz.rowsPerSecond)} rows/s   ${results.offerwiseGz.ratioToSqlite.toFixed(2)}x sqlite3   peak RSS ${results.offerwiseGz.peakRssMb} MB`)
+  if (results.offerwiseXlsx) console.log(`Online Retail II XLSX: ${f.format(results.offerwiseXlsx.rows)} rows in ${results.offerwiseXlsx.seconds.toFixed(2)} s = ${f.format(results.offerwiseXlsx.rowsPerSecond)} rows/s, peak RSS ${results.offerwiseXlsx.peakRssMb} MB`)
+  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
+  console.log('Written to bench/results.json')
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,11 @@
+import { defineConfig } from '@playwright/test'
+
+// The Electron smoke test: runs where the Electron binary exists, otherwise
+// the test reports that it was skipped and why.
+export default defineConfig({
+  testDir: 'test/electron',
+  testMatch: '**/*.spec.ts',
+  workers: 1,
+  timeout: 120_000,
+  reporter: [['list']],
+})

@@ -1,0 +1,7 @@
+export { parseMoney, isBlank, type MoneyResult, type NumberOptions } from './money'
+export { parseNumber, type NumberResult } from './number'
+export { parseDateTime, type DateOrder, type DateOptions, type ParsedDateTime } from './date-time'
+export { DateColumnAnalyzer, type DateColumnDecision } from './date-column'
+export { DecimalMarkAnalyzer } from './decimal-mark'
+export type { DecimalMark } from './decimal-text'
+export { normaliseHeader } from './normalise-header'

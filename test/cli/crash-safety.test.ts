@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3'
+import { spawn } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CLI, offerwiseJson, ONLINE_RETAIL_GZ, requireBuild, ROOT, tempDb } from './run-cli'
+
+beforeAll(requireBuild)
+
+function snapshot(dbPath: string) {
+  const db = new Database(dbPath, { readonly: true })
+  const result = {
+    integrity: db.pragma('integrity_check', { simple: true }),
+    orders: db.prepare('SELECT COUNT(*) FROM orders').pluck().get(),
+    lines: db.prepare('SELECT COUNT(*) FROM order_lines').pluck().get(),
+    customers: db.prepare('SELECT COUNT(*) FROM customers').pluck().get(),
+    batches: db.prepare('SELECT id, status FROM import_batches ORDER BY id').all(),
+    linesChecksum: db.prepare('SELECT TOTAL(amount) FROM order_lines').pluck().get(),
+  }
+  db.close()
+  return result
+}
+
+describe('a process killed in the middle of an import', () => {
+  it('leaves the store consistent and exactly as it was before', async () => {
+    const dbPath = tempDb()
+    offerwiseJson(['import', join(ROOT, 'resources/sample-shop/products.csv'), '--db', dbPath])
+    const before = snapshot(dbPath)
+    expect(before.integrity).toBe('ok')
+
+    const child = spawn(process.execPath, [CLI, 'import', ONLINE_RETAIL_GZ, '--db', dbPath, '--json'], { stdio: 'ignore' })
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    const wal = `${dbPath}-wal`
+    // Kill only once the import has written a good part of its transaction, so it is truly mid-way.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (existsSync(wal) && statSync(wal).size > 8 * 1024 * 1024) {
+          clearInterval(timer)
+          child.kill('SIGKILL')
+          resolve()
+        }
+      }, 20)
+      child.once('exit', (code) => {
+        clearInterval(timer)
+        reject(new Error(`the import finished (exit ${code}) before it could be killed`))
+      })
+    })
+    await exited
+
+    const after = snapshot(dbPath)
+    expect(after).toEqual(before)
+  })
+})

@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export const ROOT = resolve(__dirname, '../..')
+export const CLI = join(ROOT, 'out/main/cli.js')
+export const SHARED_DATA = resolve(ROOT, '../shared/data')
+export const ONLINE_RETAIL_GZ = join(SHARED_DATA, 'online-retail/online_retail_2010-12-01_2011-12-09.csv.gz')
+export const ONLINE_RETAIL_II_XLSX = join(SHARED_DATA, 'online-retail-ii/online_retail_II_2009-12_2010-01.xlsx')
+
+export function requireBuild(): void {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does).`)
+}
+
+export function tempDb(): string {
+  return join(mkdtempSync(join(tmpdir(), 'ow-cli-')), 'offerwise.sqlite')
+}
+
+export interface CliRun {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+export function offerwise(args: string[]): CliRun {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+export function offerwiseJson<T>(args: string[]): T {
+  const run = offerwise([...args, '--json'])
+  if (run.status !== 0) throw new Error(`offerwise ${args.join(' ')} exited ${run.status}: ${run.stderr}`)
+  return JSON.parse(run.stdout) as T
+}
