@@ -102,7 +102,7 @@ export interface ImportBatchSummary extends ImportCounts {
   status: BatchStatus
   startedAt: string
   finishedAt: string | null
-  /** What the batch added, for the summary screen. */
+  /** What the batch added, for the summary screen. `returns` counts new orders that are returns, refunds or cancellations. */
   added: { orders: number; lines: number; customers: number; products: number; returns: number; guestOrders: number }
   /** Whole-file problem when the import failed (nothing was written). */
   failure: FileIssue | null

@@ -34,12 +34,12 @@ describe('a process killed in the middle of an import', () => {
     // Kill only once the import has written a good part of its transaction, so it is truly mid-way.
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
-        if (existsSync(wal) && statSync(wal).size > 8 * 1024 * 1024) {
+        if (existsSync(wal) && statSync(wal).size > 1024 * 1024) {
           clearInterval(timer)
           child.kill('SIGKILL')
           resolve()
         }
-      }, 20)
+      }, 5)
       child.once('exit', (code) => {
         clearInterval(timer)
         reject(new Error(`the import finished (exit ${code}) before it could be killed`))

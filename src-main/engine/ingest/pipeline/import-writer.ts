@@ -92,7 +92,6 @@ export class ImportWriter {
     )
     if (result.changes === 1) {
       this.added.lines++
-      if (line.isReturn) this.added.returns++
       return 'imported'
     }
     return changed ? 'imported' : 'duplicate'
@@ -190,7 +189,6 @@ export class ImportWriter {
     this.orders.set(order.orderKey, state)
     this.added.orders++
     if (customerId === null) this.added.guestOrders++
-    if (summaryOnly && order.isReturnInvoice) this.added.returns++
     return { state, changed: true }
   }
 
@@ -294,5 +292,11 @@ export class ImportWriter {
         WHERE is_return = 0 AND id IN (SELECT DISTINCT order_id FROM order_lines WHERE batch_id = ?)
           AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = orders.id AND l.quantity > 0)`)
       .run(this.batchId)
+    // Counted once everything is known: an order is a return when all its lines are.
+    this.added.returns = this.db
+      .prepare(`SELECT COUNT(*) FROM orders WHERE batch_id = ?
+        AND (is_return = 1 OR status IN ('refunded', 'partially_refunded', 'cancelled'))`)
+      .pluck()
+      .get(this.batchId) as number
   }
 }

@@ -82,7 +82,11 @@ export function readOrderFields(
   const name = read.text('customer_name')
   const country = read.text('country')
   const city = read.text('city')
-  const hasCustomer = externalId !== '' || email !== '' || name !== ''
+  // A name identifies a buyer only in files without ids or e-mails (a platform nickname);
+  // where the file has those columns and this row leaves them blank, it is a guest order,
+  // and two strangers called "J. Smith" are never merged.
+  const nameIsIdentity = !ctx.columns.has('customer_id') && !ctx.columns.has('customer_email')
+  const hasCustomer = externalId !== '' || email !== '' || (nameIsIdentity && name !== '')
   let status = normaliseStatus(read.text('financial_status'), read.text('cancelled_at'))
   if (isReturnInvoice) status = 'cancelled'
   return {

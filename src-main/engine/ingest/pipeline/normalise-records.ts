@@ -61,8 +61,10 @@ export function normaliseProduct(
   const price = read.money('unit_price', null).value
   const cost = read.money('cost', null).value
   if (read.problem) return { ok: false, issue: read.problem }
+  // No SKU and no price under a handle: an image or option row of the product above
+  // (its title arrives filled down from that row, so the title alone proves nothing).
+  if (sku === '' && price === null && handle !== '') return { ok: true, value: { continuation: handle } }
   if (sku === '' && name === '') {
-    if (handle !== '') return { ok: true, value: { continuation: handle } }
     return { ok: false, issue: issue(lineNo, 'value.required', 'The row has neither a SKU nor a product name.', { field: 'sku' }) }
   }
   return {
