@@ -13,7 +13,7 @@ import { createEngine } from '../src-main/engine/engine'
 import { inspectFile } from '../src-main/engine/ingest/inspect-file'
 
 const root = resolve(__dirname, '../..')
-const data = resolve(root, '../shared/data')
+const data = process.env.OFFERWISE_SHARED_DATA ?? resolve(root, '../shared/data')
 const gz = join(data, 'online-retail/online_retail_2010-12-01_2011-12-09.csv.gz')
 const xlsx = join(data, 'online-retail-ii/online_retail_II_2009-12_2010-01.xlsx')
 

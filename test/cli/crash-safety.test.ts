@@ -3,9 +3,12 @@ import { spawn } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CLI, offerwiseJson, ONLINE_RETAIL_GZ, requireBuild, ROOT, tempDb } from './run-cli'
+import { CLI, offerwiseJson, ONLINE_RETAIL_GZ, requireBuild, requireSharedData, ROOT, tempDb } from './run-cli'
 
-beforeAll(requireBuild)
+beforeAll(() => {
+  requireBuild()
+  requireSharedData()
+})
 
 function snapshot(dbPath: string) {
   const db = new Database(dbPath, { readonly: true })

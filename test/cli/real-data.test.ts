@@ -1,13 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { DataOverview, ImportBatchSummary } from '../../src-main/engine/api'
-import { offerwiseJson, ONLINE_RETAIL_GZ, ONLINE_RETAIL_II_XLSX, requireBuild, tempDb } from './run-cli'
+import { offerwiseJson, ONLINE_RETAIL_GZ, ONLINE_RETAIL_II_XLSX, requireBuild, requireSharedData, tempDb } from './run-cli'
 
 interface ImportOutput {
   status: string
   batches: ImportBatchSummary[]
 }
 
-beforeAll(requireBuild)
+beforeAll(() => {
+  requireBuild()
+  requireSharedData()
+})
 
 describe('offerwise import on the real UCI Online Retail file', () => {
   const db = tempDb()

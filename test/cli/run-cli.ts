@@ -5,12 +5,17 @@ import { join, resolve } from 'node:path'
 
 export const ROOT = resolve(__dirname, '../..')
 export const CLI = join(ROOT, 'out/main/cli.js')
-export const SHARED_DATA = resolve(ROOT, '../shared/data')
+/** The public data beside the repository (see README), or where OFFERWISE_SHARED_DATA points. */
+export const SHARED_DATA = process.env.OFFERWISE_SHARED_DATA ?? resolve(ROOT, '../shared/data')
 export const ONLINE_RETAIL_GZ = join(SHARED_DATA, 'online-retail/online_retail_2010-12-01_2011-12-09.csv.gz')
 export const ONLINE_RETAIL_II_XLSX = join(SHARED_DATA, 'online-retail-ii/online_retail_II_2009-12_2010-01.xlsx')
 
 export function requireBuild(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does).`)
+}
+
+export function requireSharedData(): void {
+  if (!existsSync(ONLINE_RETAIL_GZ)) throw new Error(`The real data is missing at ${SHARED_DATA}; set OFFERWISE_SHARED_DATA to the folder holding online-retail/ and online-retail-ii/.`)
 }
 
 export function tempDb(): string {
