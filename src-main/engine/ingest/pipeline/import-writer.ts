@@ -17,8 +17,6 @@ interface ProductRef {
 
 interface OrderState {
   id: number
-  /** Created by this batch: later rows of the same order are part of the same import. */
-  fresh: boolean
 }
 
 /**
@@ -53,7 +51,7 @@ export class ImportWriter {
       customerRow: db.prepare('SELECT * FROM customers WHERE id = ?'),
       insertCustomer: db.prepare(`INSERT INTO customers
         (customer_key, external_id, email, name, country, city, accepts_marketing, signed_up_at, tags, batch_id)
-        VALUES (@key, @externalId, @email, @name, @country, @city, @acceptsMarketing, @signedUpAt, @tags, @batchId)`),
+        VALUES (@customer_key, @external_id, @email, @name, @country, @city, @accepts_marketing, @signed_up_at, @tags, @batch_id)`),
       updateCustomer: db.prepare(`UPDATE customers SET external_id = @external_id, email = @email, name = @name, country = @country,
         city = @city, accepts_marketing = @accepts_marketing, signed_up_at = @signed_up_at, tags = @tags WHERE id = @id`),
       findProduct: db.prepare('SELECT id, sku, name FROM products WHERE product_key = ?'),
@@ -108,16 +106,7 @@ export class ImportWriter {
       this.insertCustomer(record)
       return 'imported'
     }
-    return this.enrich('customers', existing, {
-      external_id: record.externalId || null,
-      email: record.email || null,
-      name: record.name || null,
-      country: record.country || null,
-      city: record.city || null,
-      accepts_marketing: record.acceptsMarketing === null ? null : record.acceptsMarketing ? 1 : 0,
-      signed_up_at: record.signedUpAt,
-      tags: record.tags || null,
-    })
+    return this.enrich('customers', existing, customerColumns(record))
   }
 
   writeProduct(record: ProductRecord): RowOutcome {
@@ -153,7 +142,7 @@ export class ImportWriter {
       | { id: number; status: string; refunded: number; batchId: number }
       | undefined
     if (found) {
-      const state: OrderState = { id: found.id, fresh: false }
+      const state: OrderState = { id: found.id }
       this.orders.set(order.orderKey, state)
       // A later export of the same order may carry a refund or cancellation that happened since.
       if (found.status !== order.status || Math.abs(found.refunded - order.refundedAmount) > 1e-6) {
@@ -185,7 +174,7 @@ export class ImportWriter {
         batchId: this.batchId,
       }).lastInsertRowid,
     )
-    const state: OrderState = { id, fresh: true }
+    const state: OrderState = { id }
     this.orders.set(order.orderKey, state)
     this.added.orders++
     if (customerId === null) this.added.guestOrders++
@@ -223,18 +212,7 @@ export class ImportWriter {
     const key = customerKeyOf(record)
     if (key === null) throw new Error('insertCustomer needs an identity')
     const id = Number(
-      this.statements.insertCustomer.run({
-        key,
-        externalId: record.externalId || null,
-        email: record.email || null,
-        name: record.name || null,
-        country: record.country || null,
-        city: record.city || null,
-        acceptsMarketing: record.acceptsMarketing === null ? null : record.acceptsMarketing ? 1 : 0,
-        signedUpAt: record.signedUpAt,
-        tags: record.tags || null,
-        batchId: this.batchId,
-      }).lastInsertRowid,
+      this.statements.insertCustomer.run({ ...customerColumns(record), customer_key: key, batch_id: this.batchId }).lastInsertRowid,
     )
     this.customers.set(key, id)
     this.added.customers++
@@ -298,5 +276,19 @@ export class ImportWriter {
         AND (is_return = 1 OR status IN ('refunded', 'partially_refunded', 'cancelled'))`)
       .pluck()
       .get(this.batchId) as number
+  }
+}
+
+/** A customer record as table columns; blanks are NULL so they never overwrite known values. */
+function customerColumns(record: CustomerRecord): Record<string, string | number | null> {
+  return {
+    external_id: record.externalId || null,
+    email: record.email || null,
+    name: record.name || null,
+    country: record.country || null,
+    city: record.city || null,
+    accepts_marketing: record.acceptsMarketing === null ? null : record.acceptsMarketing ? 1 : 0,
+    signed_up_at: record.signedUpAt,
+    tags: record.tags || null,
   }
 }
