@@ -1,0 +1,26 @@
+/** The smallest of 1, 2 or 5 × 10ⁿ that is at least `raw`: steps a person would pick. */
+function niceStep(raw: number): number {
+  if (!(raw > 0)) return 1
+  const power = 10 ** Math.floor(Math.log10(raw))
+  const fraction = raw / power
+  return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power
+}
+
+/** Round axis ticks from 0 up to at least `max`. */
+export function niceTicks(max: number, count = 4): number[] {
+  if (!(max > 0)) return [0, 1]
+  const step = niceStep(max / count)
+  const top = Math.ceil(max / step) * step
+  const ticks: number[] = []
+  for (let index = 0; index * step <= top + step / 2; index += 1) ticks.push(index * step)
+  return ticks
+}
+
+/**
+ * Whole-number ticks for a second axis that must share the first axis's grid
+ * lines: exactly `intervals` steps, each a nice integer.
+ */
+export function alignedCountTicks(max: number, intervals: number): number[] {
+  const step = Math.max(1, niceStep(Math.max(0, max) / Math.max(1, intervals)))
+  return Array.from({ length: intervals + 1 }, (_, index) => index * step)
+}

@@ -1,0 +1,39 @@
+/**
+ * Remembers the latest progress and the outcome of every job the engine
+ * reports. Subscribing once, at start, matters: a small file can finish before
+ * `import/start` has even returned its job id, and that event must not be lost.
+ */
+import type { JobFinished, JobProgress } from '../../../src-main/engine/api'
+import { api } from '../api'
+
+type FinishedListener = (finished: JobFinished) => void
+
+class JobTracker {
+  progress = $state<Record<string, JobProgress>>({})
+  finished = $state<Record<string, JobFinished>>({})
+  private readonly waiting = new Map<string, FinishedListener[]>()
+
+  start(): void {
+    api.on('job/progress', (payload) => {
+      this.progress[payload.jobId] = payload
+    })
+    api.on('job/finished', (payload) => {
+      this.finished[payload.jobId] = payload
+      const listeners = this.waiting.get(payload.jobId) ?? []
+      this.waiting.delete(payload.jobId)
+      for (const listener of listeners) listener(payload)
+    })
+  }
+
+  /** Calls `listener` once when the job ends — at once if it already has. */
+  whenFinished(jobId: string, listener: FinishedListener): void {
+    const done = this.finished[jobId]
+    if (done) {
+      listener(done)
+      return
+    }
+    this.waiting.set(jobId, [...(this.waiting.get(jobId) ?? []), listener])
+  }
+}
+
+export const jobs = new JobTracker()
