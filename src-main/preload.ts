@@ -10,16 +10,12 @@ import type { OfferwiseBridge } from './preload-api'
 const CALL_CHANNEL = 'offerwise:call'
 const EVENT_CHANNEL_PREFIX = 'offerwise:event:'
 
-class BridgeError extends Error {
-  constructor(readonly payload: EngineErrorPayload) {
-    super(payload.message)
-  }
-}
-
 const bridge = {
   async call(channel, args) {
     const reply = (await ipcRenderer.invoke(CALL_CHANNEL, channel, args)) as { result?: unknown; error?: EngineErrorPayload }
-    if (reply.error) throw new BridgeError(reply.error)
+    // contextBridge keeps only the message of a thrown Error; a plain object
+    // crosses intact, so the renderer gets the code and params to translate.
+    if (reply.error) throw reply.error
     return reply.result as never
   },
   on<E extends EventName>(event: E, listener: (payload: EngineEvents[E]) => void) {

@@ -1,18 +1,5 @@
 import { app, session, type WebContents } from 'electron'
-
-/** The renderer's CSP: only the app's own files; no remote code, no eval, no network. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
+import { CONTENT_SECURITY_POLICY } from './content-security-policy'
 
 /**
  * App-wide locks: every window is denied navigation away from the app,

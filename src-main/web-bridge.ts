@@ -14,6 +14,7 @@
  *  - no CORS headers, so other origins cannot read responses;
  *  - HTML carries a strict Content-Security-Policy.
  */
+import { CONTENT_SECURITY_POLICY } from './content-security-policy'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
@@ -77,17 +78,7 @@ export const TOKEN_HEADER = 'x-offerwise-token'
 const MAX_JSON_BYTES = 1024 * 1024
 const KEEP_ALIVE_MS = 15_000
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
+const CSP = CONTENT_SECURITY_POLICY
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -83,8 +83,18 @@ export function rejectsCsv(db: Database.Database, batchId: number, locale: Local
     .prepare('SELECT row_number, column_name, code, params_json, message, raw FROM import_rejects WHERE batch_id = ? ORDER BY row_number, id')
     .iterate(batchId) as IterableIterator<RejectDbRow>) {
     const reject = toReject(row)
-    rows.push([reject.row, reject.column ?? '', translate(locale, `reject.${reject.code}`, reject.params, reject.message), reject.raw])
+    rows.push([reject.row, reject.column ?? '', translate(locale, `reject.${reject.code}`, fieldNamesIn(locale, reject.params), reject.message), reject.raw])
   }
   const base = (batch?.fileName ?? `batch-${batchId}`).replace(/\.(csv|tsv|txt|xlsx|gz)+$/gi, '').replace(/\.csv$/i, '')
   return { fileName: `${base}-rejects.csv`, csv: toCsv(header, rows) }
+}
+
+/** `field` params hold field ids ("unit_price / line_total"); the merchant reads their names. */
+function fieldNamesIn(locale: Locale, params: Record<string, string | number> | undefined): Record<string, string | number> | undefined {
+  if (!params || typeof params.field !== 'string') return params
+  const names = params.field
+    .split(' / ')
+    .map((id) => translate(locale, `field.${id}`, {}, id))
+    .join(' / ')
+  return { ...params, field: names }
 }

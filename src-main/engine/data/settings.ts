@@ -5,9 +5,15 @@ export function getSetting(db: Database.Database, key: string): string | null {
   return (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined) ?? null
 }
 
+/** Until the merchant picks a language, follow the computer's (a Chinese system opens in Chinese). */
+export function systemLocale(): Locale {
+  const candidates = [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG, Intl.DateTimeFormat().resolvedOptions().locale]
+  return candidates.some((value) => value !== undefined && /^zh/i.test(value)) ? 'zh-CN' : 'en'
+}
+
 export function readSettings(db: Database.Database): Settings {
   return {
-    locale: (getSetting(db, 'locale') as Locale | null) ?? 'en',
+    locale: (getSetting(db, 'locale') as Locale | null) ?? systemLocale(),
     currency: getSetting(db, 'currency') ?? 'USD',
   }
 }

@@ -36,7 +36,7 @@ describe('import accounting', () => {
     const rejects = await engine.call('import/rejects', { batchId: batch.id, offset: 0, limit: 10 })
     expect(rejects.rows.map((r) => [r.row, r.code, r.column])).toEqual([
       [7, 'value.date', 'order_date'],
-      [8, 'value.quantity-zero', undefined],
+      [8, 'value.quantity-zero', 'qty'],
     ])
     expect(rejects.rows[0].raw).toContain('not a date')
   })

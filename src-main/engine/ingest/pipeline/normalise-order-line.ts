@@ -2,7 +2,7 @@ import { issue } from '../../shared/issue'
 import { classifyLine } from './line-kind'
 import { cleanExternalId, productKeyOf, type LineRecord, type OrderRecord } from './normalised'
 import { normaliseStatus } from './order-status'
-import { CellReader, type Normalised, type RowContext } from './row-context'
+import { CellReader, missingField, type Normalised, type RowContext } from './row-context'
 
 export interface OrderLineRow {
   order: OrderRecord
@@ -18,20 +18,20 @@ export function normaliseOrderLine(ctx: RowContext, cells: readonly string[], li
   const sku = read.text('sku')
   const name = read.text('product_name')
   if (sku === '' && name === '') {
-    return { ok: false, issue: issue(lineNo, 'value.required', 'The line has neither a SKU nor a product name.', { field: 'sku' }) }
+    return { ok: false, issue: missingField(ctx, lineNo, 'sku', 'The line has neither a SKU nor a product name.') }
   }
   const quantity = read.quantity('quantity')
   const unit = read.money('unit_price', null)
   const lineTotal = read.money('line_total', null)
   const discount = Math.abs(read.money('line_discount', 0).value ?? 0)
   if (read.problem) return { ok: false, issue: read.problem }
-  if (quantity === null) return { ok: false, issue: issue(lineNo, 'value.required', 'The quantity is empty.', { field: 'quantity' }) }
-  if (quantity === 0) return { ok: false, issue: issue(lineNo, 'value.quantity-zero', 'The quantity is 0, so this line sold nothing.', { field: 'quantity' }) }
+  if (quantity === null) return { ok: false, issue: missingField(ctx, lineNo, 'quantity', 'The quantity is empty.') }
+  if (quantity === 0) return { ok: false, issue: missingField(ctx, lineNo, 'quantity', 'The quantity is 0, so this line sold nothing.', 'value.quantity-zero') }
 
   // Some platforms give only the line total (Pinduoduo's 商品总价); derive the unit price from it.
   let unitPrice = unit.value
   if (unitPrice === null && lineTotal.value !== null) unitPrice = Math.abs(lineTotal.value / quantity)
-  if (unitPrice === null) return { ok: false, issue: issue(lineNo, 'value.required', 'The line has no price.', { field: 'unit_price' }) }
+  if (unitPrice === null) return { ok: false, issue: missingField(ctx, lineNo, ctx.columns.has('unit_price') ? 'unit_price' : 'line_total', 'The line has no price.') }
 
   const currency = unit.currency ?? lineTotal.currency
   if (currency && !order.value.currencyFromColumn) order.value.record.currency = currency
@@ -72,7 +72,7 @@ export function readOrderFields(
   const total = read.money('order_total', null)
   const refunded = Math.abs(read.money('refunded_amount', 0).value ?? 0)
   if (read.problem || date === null) {
-    return { ok: false, issue: read.problem ?? issue(lineNo, 'value.required', 'The order date is empty.', { field: 'order_date' }) }
+    return { ok: false, issue: read.problem ?? missingField(ctx, lineNo, 'order_date', 'The order date is empty.') }
   }
   const currencyColumn = read.text('currency').toUpperCase()
   const prefix = ctx.preset.cancellationIdPrefix

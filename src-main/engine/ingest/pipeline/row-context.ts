@@ -75,3 +75,9 @@ export class CellReader {
     this.problem = issue(this.line, code, message, { ...params, column, field }, column)
   }
 }
+
+/** A reject for a field the row leaves empty, naming the file's column when the field is mapped. */
+export function missingField(ctx: RowContext, line: number, field: CanonicalField, message: string, code: FileIssue['code'] = 'value.required'): FileIssue {
+  const column = ctx.columns.columnOf(field, ctx.header)
+  return issue(line, code, message, column ? { field, column } : { field }, column)
+}
