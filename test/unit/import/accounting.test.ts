@@ -123,3 +123,20 @@ describe('import accounting', () => {
     await expect(engine.call('shell/exec', {})).rejects.toMatchObject({ code: 'api.unknown-channel' })
   })
 })
+
+describe('returns and write-offs', () => {
+  it('counts money going back as a return, and zero-price negative lines as stock adjustments', async () => {
+    const made = testEngine()
+    current = made.engine
+    const path = writeTemp(made.dir, 'mixed.csv', [HEADER, '2001,2024-04-01,ann@example.com,A1,Mug,-1,9.50,', '2002,2024-04-02,,A1,Mug,-5,0,'].join('\n'))
+    const batch = (await importPaths(made.engine, [path])).batches[0]
+    expect(batch).toMatchObject({ rows: 2, imported: 2 })
+    expect(batch.added.returns).toBe(1)
+    const db = new Database(made.dbPath, { readonly: true })
+    expect(db.prepare('SELECT o.order_key, o.is_return, l.line_kind, l.is_return AS line_return FROM orders o JOIN order_lines l ON l.order_id = o.id ORDER BY o.order_key').all()).toEqual([
+      { order_key: '2001', is_return: 1, line_kind: 'product', line_return: 1 },
+      { order_key: '2002', is_return: 0, line_kind: 'adjustment', line_return: 0 },
+    ])
+    db.close()
+  })
+})

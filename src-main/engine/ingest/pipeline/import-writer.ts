@@ -268,7 +268,8 @@ export class ImportWriter {
     this.db
       .prepare(`UPDATE orders SET is_return = 1
         WHERE is_return = 0 AND id IN (SELECT DISTINCT order_id FROM order_lines WHERE batch_id = ?)
-          AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = orders.id AND l.quantity > 0)`)
+          AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = orders.id AND l.quantity > 0)
+          AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = orders.id AND l.is_return = 1)`)
       .run(this.batchId)
     // Counted once everything is known: an order is a return when all its lines are.
     this.added.returns = this.db

@@ -35,8 +35,11 @@ export function normaliseOrderLine(ctx: RowContext, cells: readonly string[], li
 
   const currency = unit.currency ?? lineTotal.currency
   if (currency && !order.value.currencyFromColumn) order.value.record.currency = currency
-  const kind = classifyLine(sku, name, ctx.nonProductSkus)
-  const isReturn = quantity < 0 || order.value.record.isReturnInvoice
+  // A negative quantity at price 0 gives no money back: a stock write-off
+  // ("damaged", "lost"), kept as an adjustment rather than counted as a return.
+  const writeOff = quantity < 0 && unitPrice === 0 && !order.value.record.isReturnInvoice
+  const kind = writeOff ? 'adjustment' : classifyLine(sku, name, ctx.nonProductSkus)
+  const isReturn = !writeOff && (quantity < 0 || order.value.record.isReturnInvoice)
   const amount = round4(quantity * unitPrice - Math.sign(quantity) * discount)
   return {
     ok: true,
