@@ -74,7 +74,11 @@ export async function runCli(argv: string[]): Promise<number> {
         const requests: ImportRequest[] = []
         for (const file of positionals) {
           const path = resolve(file)
-          const inspection = await eng.call('import/inspect', { path, presetId: values.format })
+          const inspection = await eng.call('import/inspect', { path, presetId: values.format }).catch((error: unknown) => {
+            // Several files may be named: say which one the problem is in.
+            if (error instanceof EngineError) throw new EngineError(error.code, `${file}: ${error.message}`, error.params)
+            throw error
+          })
           const mapping: ColumnMapping = { ...inspection.mapping, ...parseMappings(values.map ?? []) }
           requests.push({ path, presetId: inspection.presetId, mapping, dateOrder, currency: (values.currency ?? inspection.currency ?? 'USD').toUpperCase() })
         }
