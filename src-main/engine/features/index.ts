@@ -1,0 +1,12 @@
+/** The LEARN step's inputs: features, labels, interactions and histories at a cutoff. */
+export { buildFeatures } from './build-features'
+export { buildLabels } from './labels'
+export { buildInteractions } from './interactions'
+export { windowPurchases } from './window-purchases'
+export { buildHistories } from './histories'
+export { FEATURE_NAMES, featureColumn } from './feature-names'
+export { detectSaleDays, groupSalePeriods, saleDaysFromOrders, SALE_DAY_RULES } from './sale-periods'
+export { deriveCategory, nameTokens } from './derive-category'
+export { discountSensitivity, explainDiscountSensitivity, DISCOUNT_SENSITIVITY_PRIOR_ORDERS } from './discount-sensitivity'
+export { addDays } from './calendar'
+export type * from './types'
