@@ -10,13 +10,12 @@
  * (tfjs-node) has a native kernel and is left alone.
  */
 import * as tf from '@tensorflow/tfjs'
+import { kernelMemory, type NumericArray } from './kernel-memory'
 
 const KERNEL_NAME = 'UnsortedSegmentSum'
 
 /** Backends that get this kernel (the native one is better where it exists). */
 export const SEGMENT_SUM_BACKENDS = ['wasm', 'cpu'] as const
-
-type NumericArray = Float32Array | Int32Array
 
 /**
  * out[id, :] = sum of x[row, :] over rows whose segment id is `id`.
@@ -48,10 +47,8 @@ function unsortedSegmentSumKernel(params: {
   attrs?: tf.NamedAttrMap
 }): tf.TensorInfo {
   const { x, segmentIds } = params.inputs
+  if (!x || !segmentIds) throw new Error('UnsortedSegmentSum: needs inputs x and segmentIds')
   const numSegments = Number(params.attrs?.numSegments)
-  // tfjs types the backend as {} because each backend has its own class;
-  // readSync and write are on the KernelBackend base that both implement.
-  const backend = params.backend as tf.KernelBackend
   if (x.dtype !== 'float32' && x.dtype !== 'int32') {
     throw new Error(`UnsortedSegmentSum: unsupported dtype ${x.dtype}`)
   }
@@ -65,15 +62,10 @@ function unsortedSegmentSumKernel(params: {
   }
   const innerShape = x.shape.slice(rank)
   const inner = innerShape.reduce((a, b) => a * b, 1)
-  // Read both inputs before writing: on wasm, write() may grow the heap and
-  // invalidate views into it.
-  const values = backend.readSync(x.dataId) as NumericArray
-  const ids = backend.readSync(segmentIds.dataId) as NumericArray
-  const out = x.dtype === 'float32' ? new Float32Array(numSegments * inner) : new Int32Array(numSegments * inner)
-  segmentSum(values, ids, inner, numSegments, out)
-  const shape = [numSegments, ...innerShape]
-  const dataId = backend.write(out, shape, x.dtype)
-  return { dataId, shape, dtype: x.dtype }
+  const memory = kernelMemory(params.backend)
+  const result = memory.output([numSegments, ...innerShape], x.dtype) // zero-filled; before any read
+  segmentSum(memory.read(x), memory.read(segmentIds), inner, numSegments, result.values)
+  return result.finish()
 }
 
 /**
