@@ -15,6 +15,7 @@
  *  - HTML carries a strict Content-Security-Policy.
  */
 import { CONTENT_SECURITY_POLICY } from './content-security-policy'
+import { isChannel } from './engine/api-schema'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
@@ -43,30 +44,6 @@ export interface WebBridge {
   port: number
   close(): Promise<void>
 }
-
-/**
- * Every channel of the contract, checked against EngineCalls at compile time
- * in both directions so a new channel cannot be forgotten here.
- */
-const CHANNEL_LIST = [
-  'app/info',
-  'settings/get',
-  'settings/set',
-  'formats/list',
-  'import/inspect',
-  'import/start',
-  'import/sample',
-  'import/batches',
-  'import/rejects',
-  'import/rejects-csv',
-  'import/undo',
-  'jobs/cancel',
-  'data/overview',
-] as const satisfies readonly Channel[]
-type MissingChannel = Exclude<Channel, (typeof CHANNEL_LIST)[number]>
-const channelsComplete: [MissingChannel] extends [never] ? true : MissingChannel = true
-void channelsComplete
-const CHANNELS: ReadonlySet<string> = new Set(CHANNEL_LIST)
 
 const EVENT_LIST = ['job/progress', 'job/finished'] as const satisfies readonly EventName[]
 type MissingEvent = Exclude<EventName, (typeof EVENT_LIST)[number]>
@@ -187,7 +164,8 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   }
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
-    if (!CHANNELS.has(channel)) throw new HttpError(404, 'bridge.unknown-channel', `Unknown channel: ${channel}`)
+    // The schema map in api-schema.ts is the one list of channels (checked against the contract there).
+    if (!isChannel(channel)) throw new HttpError(404, 'bridge.unknown-channel', `Unknown channel: ${channel}`)
     const args = await readJson(req)
     let result: unknown
     try {

@@ -189,6 +189,7 @@ async function runJob(engine: Engine, jobId: string, json: boolean): Promise<Job
 
 async function reportImport(engine: Engine, outcome: JobOutcome, json: boolean): Promise<number> {
   if (outcome.status === 'failed') throw new EngineError(`reject.${outcome.issue.code}`, outcome.issue.message, outcome.issue.params)
+  if (outcome.status === 'trained') throw new Error('An import job cannot end with a model.')
   const all = await engine.call('import/batches', {})
   const batches = outcome.batchIds.map((id) => all.find((b) => b.id === id)).filter((b) => b !== undefined)
   print(json, { status: outcome.status, batches }, () =>

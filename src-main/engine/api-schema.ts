@@ -16,6 +16,7 @@ const presetId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/)
 const batchId = z.number().int().positive()
 const locale = z.enum(['en', 'zh-CN'])
 const currency = z.string().regex(/^[A-Z]{3}$/)
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const mapping = z.partialRecord(z.enum(CANONICAL_FIELD_LIST), z.string().max(512))
 
 const importRequest = z
@@ -49,6 +50,12 @@ export const ARG_SCHEMAS = {
   'import/undo': z.object({ batchId }).strict(),
   'jobs/cancel': z.object({ jobId: z.string().uuid() }).strict(),
   'data/overview': none,
+  'model/train': z.object({ cutoff: isoDay.optional(), horizonDays: z.number().int().min(7).max(365) }).strict(),
+  'model/report': none,
+  'customers/list': z
+    .object({ search: z.string().max(200), sort: z.enum(['p-buy', 'spend', 'recent', 'discount-sensitivity']), offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) })
+    .strict(),
+  'customers/detail': z.object({ customerId: z.number().int().positive() }).strict(),
 } satisfies Schemas
 
 /** An error whose code and message are safe to show across a face boundary. */

@@ -12,6 +12,13 @@ import type { Delimiter, TextEncoding, FileKind } from './ingest/read/types'
 
 export type Locale = 'en' | 'zh-CN'
 
+/** The TensorFlow.js backend the engine picked at start (tfjs-node if it loads, else wasm, else cpu). */
+export interface BackendInfo {
+  name: 'tensorflow' | 'wasm' | 'cpu'
+  /** Why this one, in a sentence (e.g. "tfjs-node is not installed; using WebAssembly"). */
+  reason: string
+}
+
 export interface AppInfo {
   version: string
   dbPath: string
@@ -19,6 +26,8 @@ export interface AppInfo {
   /** Which face the renderer is talking to. */
   shell: 'electron' | 'web-bridge'
   schemaVersion: number
+  /** Null until the learning engine has started (it starts on first use). */
+  backend: BackendInfo | null
 }
 
 export interface Settings {
@@ -121,25 +130,44 @@ export interface UndoResult {
 
 // ---------- jobs ----------
 
-export type JobKind = 'import'
+export type JobKind = 'import' | 'train'
+
+export type JobStep =
+  // import
+  | 'reading'
+  | 'scanning-dates'
+  | 'writing'
+  | 'finishing'
+  // train
+  | 'features'
+  | 'baselines'
+  | 'training-purchase'
+  | 'training-sequence'
+  | 'training-affinity'
+  | 'evaluating'
+  | 'scoring'
 
 export interface JobProgress {
   jobId: string
   kind: JobKind
   /** i18n key suffix of the current step: `job.step.<step>`. */
-  step: 'reading' | 'scanning-dates' | 'writing' | 'finishing'
+  step: JobStep
   done: number
   /** Total in the same unit as done, or null when unknown. */
   total: number | null
-  unit: 'rows' | 'bytes'
+  unit: 'rows' | 'bytes' | 'epochs' | 'steps'
   rowsPerSecond: number
-  /** Seconds left, or null while unknown. */
+  /** Seconds left for the whole job, or null while unknown. */
   etaSeconds: number | null
   rows: number
+  /** Training only: the latest epoch's loss. */
+  loss?: number
 }
 
 export type JobOutcome =
   | { status: 'done'; batchIds: number[] }
+  /** A training job: the stored model run it produced. */
+  | { status: 'trained'; runId: number }
   /** Files of the job finished before the cancel stay imported; the file being read is rolled back. */
   | { status: 'cancelled'; batchIds: number[] }
   | { status: 'failed'; issue: FileIssue }
@@ -180,6 +208,118 @@ export interface DataOverview {
   batches: number
 }
 
+// ---------- learn ----------
+
+export interface TrainArgs {
+  /**
+   * Score customers as of this day ('YYYY-MM-DD'); default: the day after the
+   * last order. The model is trained on the window before it; the report
+   * evaluates on held-out periods before that (see docs/learning.md).
+   */
+  cutoff?: string
+  /** How far ahead "buys soon" looks, in days (default 90). */
+  horizonDays: number
+}
+
+export interface PurchaseMetrics {
+  name: string
+  kind: 'model' | 'baseline'
+  auc: number
+  logLoss: number
+  /** Expected calibration error, 10 bins. */
+  ece: number
+}
+
+export interface AffinityMetrics {
+  name: string
+  kind: 'model' | 'baseline'
+  recallAt10: number
+  ndcgAt10: number
+  hitAt10: number
+  /** Recall@10 over products new to each customer. */
+  newRecallAt10: number
+}
+
+export interface SequenceMetrics {
+  name: string
+  kind: 'model' | 'baseline'
+  /** Next-category accuracy (top-1) among customers who ordered again. */
+  nextCategoryAccuracy: number
+  /** Mean absolute error of days to the next order, among customers who ordered again. */
+  daysToNextMae: number
+}
+
+export interface ReliabilityBin {
+  meanPredicted: number
+  observedRate: number
+  count: number
+}
+
+export interface GainsPoint {
+  /** Share of customers contacted, highest scores first (0..1). */
+  share: number
+  /** Share of the window's buyers among them (0..1). */
+  captured: number
+}
+
+/** One evaluation: every model beside its baselines, on a held-out period. */
+export interface ModelReport {
+  runId: number
+  createdAt: string
+  /** Evaluation cutoff: trained on what came before, scored on [cutoff, cutoff + horizon). */
+  evaluationCutoff: string
+  /** Scoring cutoff: what the customer scores in the Learn step are "as of". */
+  scoringCutoff: string
+  horizonDays: number
+  backend: BackendInfo
+  customers: number
+  buyers: number
+  purchase: PurchaseMetrics[]
+  affinity: AffinityMetrics[]
+  sequence: SequenceMetrics[]
+  /** Which entry (by name) serves each task after the comparison. */
+  chosen: { purchase: string; affinity: string; nextCategory: string; daysToNext: string }
+  reliability: { name: string; bins: ReliabilityBin[] }[]
+  gains: { name: string; points: GainsPoint[] }[]
+  trainingSeconds: Record<string, number>
+  /** Set when the shop is too small for a learned model: transparent scores are used instead, and why. */
+  fallback: { reason: string; customers: number; buyers: number } | null
+}
+
+export interface CustomerScore {
+  customerId: number
+  name: string | null
+  email: string | null
+  orders: number
+  spend: number
+  lastOrderAt: string | null
+  /** Probability of at least one order within the horizon. */
+  pBuy: number
+  expectedOrders: number
+  expectedSpend: number
+  /** 0..1 transparent score (see the customer detail for its parts). */
+  discountSensitivity: number
+  topCategory: string | null
+}
+
+export type CustomerSort = 'p-buy' | 'spend' | 'recent' | 'discount-sensitivity'
+
+export interface CustomerDetail extends CustomerScore {
+  history: { orderedAt: string; total: number; discountCode: string | null; isReturn: boolean; items: number }[]
+  nextOrder: { probability: number; expectedDays: number | null; likelyCategory: string | null }
+  topCategories: { name: string; score: number }[]
+  topProducts: { productId: number; name: string; score: number; boughtBefore: boolean }[]
+  discount: {
+    share: number
+    depth: number
+    saleSpendShare: number
+    sensitivity: number
+    /** The shop's averages, so the UI can say "more than most customers". */
+    shopShare: number
+    shopSaleSpendShare: number
+  }
+}
+
 /** Every call: channel → { args, result }. Channel names read `domain/verb`. */
 export interface EngineCalls {
   'app/info': { args: Record<string, never>; result: AppInfo }
@@ -195,6 +335,10 @@ export interface EngineCalls {
   'import/undo': { args: { batchId: number }; result: UndoResult }
   'jobs/cancel': { args: { jobId: string }; result: { cancelled: boolean } }
   'data/overview': { args: Record<string, never>; result: DataOverview }
+  'model/train': { args: TrainArgs; result: { jobId: string } }
+  'model/report': { args: Record<string, never>; result: ModelReport | null }
+  'customers/list': { args: { search: string; sort: CustomerSort; offset: number; limit: number }; result: { total: number; rows: CustomerScore[] } }
+  'customers/detail': { args: { customerId: number }; result: CustomerDetail }
 }
 
 /** Every event the engine pushes to its faces. */

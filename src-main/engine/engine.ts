@@ -13,6 +13,9 @@ import { JobManager } from './jobs/job-manager'
 import { openStore, type Store } from './store/open-store'
 import { LATEST_SCHEMA_VERSION } from './store/migrations'
 import { ENGINE_VERSION } from './version'
+import { customerDetail, listCustomers } from './learn/customer-queries'
+import { latestReport } from './learn/run-store'
+import type { TrainSettings } from './learn/train-run'
 
 export interface EngineOptions {
   dbPath: string
@@ -23,6 +26,8 @@ export interface EngineOptions {
   workerScript: string | null
   /** See StoreOptions.nativeBinding. */
   nativeBinding?: string
+  /** Overrides for training runs (fewer epochs in tests and the CI's real-data check). */
+  trainDefaults?: Partial<Pick<TrainSettings, 'epochs' | 'seed'>>
 }
 
 export interface Engine extends EngineApi {
@@ -51,6 +56,8 @@ export function createEngine(options: EngineOptions): Engine {
       dataDir: dirname(options.dbPath),
       shell: options.shell,
       schemaVersion: LATEST_SCHEMA_VERSION,
+      // Training runs in a worker; the backend it picked is recorded with the latest run.
+      backend: latestReport(db)?.backend ?? null,
     }),
     'settings/get': () => readSettings(db),
     'settings/set': (args) => writeSettings(db, args),
@@ -66,6 +73,12 @@ export function createEngine(options: EngineOptions): Engine {
     'import/undo': (args) => undoBatch(db, options.dbPath, args.batchId),
     'jobs/cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
     'data/overview': () => dataOverview(db),
+    'model/train': (args) => ({
+      jobId: jobs.start({ kind: 'train', dbPath: options.dbPath, nativeBinding: options.nativeBinding, settings: { ...args, ...options.trainDefaults } }),
+    }),
+    'model/report': () => latestReport(db),
+    'customers/list': (args) => listCustomers(db, args),
+    'customers/detail': (args) => customerDetail(db, args.customerId),
   }
 
   return {

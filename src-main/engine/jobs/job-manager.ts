@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import type { EngineEvents, JobOutcome } from '../api'
 import type { JobInput, RawProgress, WorkerMessage } from './job-protocol'
-import { runImportJob } from './run-import-job'
+import { runJob } from './run-job'
 
 type Emit = <E extends keyof EngineEvents>(event: E, payload: EngineEvents[E]) => void
 
@@ -29,19 +29,23 @@ export class JobManager {
     const jobId = randomUUID()
     const started = Date.now()
     let lastEmit = 0
+    let lastStep = ''
     const onProgress = (raw: RawProgress, force = false): void => {
       const now = Date.now()
-      if (!force && now - lastEmit < PROGRESS_INTERVAL_MS) return
+      // A new step is always shown, however quickly it follows the last event.
+      if (!force && raw.step === lastStep && now - lastEmit < PROGRESS_INTERVAL_MS) return
       lastEmit = now
+      lastStep = raw.step
       const seconds = Math.max((now - started) / 1000, 1e-3)
-      const fraction = raw.bytesTotal > 0 ? raw.bytesDone / raw.bytesTotal : 0
+      const fraction = raw.total > 0 ? raw.done / raw.total : 0
       this.emit('job/progress', {
         jobId,
         kind: input.kind,
         step: raw.step,
-        done: raw.bytesDone,
-        total: raw.bytesTotal || null,
-        unit: 'bytes',
+        done: raw.done,
+        total: raw.total || null,
+        unit: raw.unit,
+        loss: raw.loss,
         rows: raw.rows,
         rowsPerSecond: Math.round(raw.rows / seconds),
         etaSeconds: fraction > 0.01 && fraction < 1 ? Math.round((seconds / fraction) * (1 - fraction)) : null,
@@ -75,7 +79,7 @@ export class JobManager {
 
   private inline(input: JobInput, onProgress: (raw: RawProgress, force?: boolean) => void): RunningJob {
     let cancelled = false
-    const done = runImportJob(input, () => cancelled, onProgress).catch(
+    const done = runJob(input, () => cancelled, onProgress).catch(
       (error: unknown): JobOutcome => ({ status: 'failed', issue: { row: 0, code: 'file.unreadable', message: String(error) } }),
     )
     return { cancel: () => (cancelled = true), done }

@@ -1,4 +1,5 @@
 import type { ImportRequest, JobOutcome, JobProgress } from '../api'
+import type { TrainSettings } from '../learn/train-run'
 
 /** What a job needs to run anywhere: inline in tests, or in a worker thread. */
 export interface ImportJobInput {
@@ -8,10 +9,17 @@ export interface ImportJobInput {
   requests: ImportRequest[]
 }
 
-export type JobInput = ImportJobInput
+export interface TrainJobInput {
+  kind: 'train'
+  dbPath: string
+  nativeBinding?: string
+  settings: TrainSettings
+}
 
-/** Progress without the job id and rate, which the manager adds. */
-export type RawProgress = Pick<JobProgress, 'step' | 'rows'> & { bytesDone: number; bytesTotal: number }
+export type JobInput = ImportJobInput | TrainJobInput
+
+/** Progress without the job id and rates, which the manager adds. `done`/`total` drive the ETA. */
+export type RawProgress = Pick<JobProgress, 'step' | 'rows' | 'unit' | 'loss'> & { done: number; total: number }
 
 export type WorkerMessage = { type: 'progress'; progress: RawProgress } | { type: 'finished'; outcome: JobOutcome }
 

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { JobInput, ParentMessage, WorkerMessage } from './job-protocol'
-import { runImportJob } from './run-import-job'
+import { runJob } from './run-job'
 
 const port = parentPort
 if (!port) throw new Error('job-worker must run in a worker thread')
@@ -17,7 +17,7 @@ port.on('message', (message: ParentMessage) => {
 const input = workerData as JobInput
 const post = (message: WorkerMessage): void => port.postMessage(message)
 
-runImportJob(input, () => cancelled, (progress) => post({ type: 'progress', progress }))
+runJob(input, () => cancelled, (progress) => post({ type: 'progress', progress }))
   .then((outcome) => post({ type: 'finished', outcome }))
   .catch((error: unknown) =>
     post({

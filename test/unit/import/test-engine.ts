@@ -41,7 +41,7 @@ export async function importPaths(
   const outcome = await engine.waitForJob(jobId)
   if (!outcome) throw new Error('job vanished')
   const all = await engine.call('import/batches', {})
-  const ids = outcome.status === 'failed' ? [] : outcome.batchIds
+  const ids = 'batchIds' in outcome ? outcome.batchIds : []
   return { outcome, batches: ids.map((id) => all.find((b) => b.id === id)).filter((b): b is ImportBatchSummary => b !== undefined) }
 }
 

@@ -1,0 +1,26 @@
+import type { JobOutcome } from '../api'
+import { EngineError } from '../api-schema'
+import { saveRun } from '../learn/run-store'
+import { trainRun } from '../learn/train-run'
+import { openStore } from '../store/open-store'
+import type { RawProgress, TrainJobInput } from './job-protocol'
+
+/** A training run on the job's own connection; the run is saved in one transaction at the end. */
+export async function runTrainJob(input: TrainJobInput, isCancelled: () => boolean, report: (progress: RawProgress) => void): Promise<JobOutcome> {
+  const store = openStore(input.dbPath, { nativeBinding: input.nativeBinding })
+  try {
+    const outcome = await trainRun(store.db, input.settings, isCancelled, (p) =>
+      report({ step: p.step, rows: 0, unit: 'steps', done: p.done, total: p.total, loss: p.loss }),
+    )
+    if (outcome.status === 'cancelled') return { status: 'cancelled', batchIds: [] }
+    return { status: 'trained', runId: saveRun(store.db, outcome.run) }
+  } catch (error) {
+    const known = error instanceof EngineError
+    return {
+      status: 'failed',
+      issue: { row: 0, code: 'file.unreadable', message: error instanceof Error ? error.message : String(error), params: known ? { code: error.code } : undefined },
+    }
+  } finally {
+    store.close()
+  }
+}

@@ -1,0 +1,126 @@
+import type Database from 'better-sqlite3'
+import type { CustomerDetail, CustomerScore, CustomerSort } from '../api'
+import { EngineError } from '../api-schema'
+
+/** Sales only: returns and cancellations never count as buying. */
+const SALES = "is_return = 0 AND status != 'cancelled'"
+
+const ORDER_BY: Record<CustomerSort, string> = {
+  'p-buy': 's.p_buy DESC, s.customer_id',
+  spend: 'spend DESC, s.customer_id',
+  recent: 'last_order_at DESC, s.customer_id',
+  'discount-sensitivity': 's.discount_sensitivity DESC, s.customer_id',
+}
+
+interface ScoreRow {
+  customer_id: number
+  name: string | null
+  email: string | null
+  orders: number | null
+  spend: number | null
+  last_order_at: string | null
+  p_buy: number
+  expected_orders: number
+  expected_spend: number
+  discount_sensitivity: number
+  top_categories_json: string
+  next_category: string | null
+}
+
+const SELECT_SCORES = `
+  SELECT s.customer_id, c.name, c.email, agg.orders, agg.spend, agg.last_order_at, s.p_buy, s.expected_orders,
+         s.expected_spend, s.discount_sensitivity, s.top_categories_json, s.next_category
+  FROM customer_scores s
+  JOIN customers c ON c.id = s.customer_id
+  LEFT JOIN (SELECT customer_id, COUNT(*) AS orders, ROUND(SUM(total), 2) AS spend, MAX(ordered_at) AS last_order_at
+             FROM orders WHERE ${SALES} AND customer_id IS NOT NULL GROUP BY customer_id) agg ON agg.customer_id = c.id
+  WHERE s.run_id = @runId`
+
+function toScore(row: ScoreRow): CustomerScore {
+  const categories = JSON.parse(row.top_categories_json) as { name: string; score: number }[]
+  return {
+    customerId: row.customer_id,
+    name: row.name,
+    email: row.email,
+    orders: row.orders ?? 0,
+    spend: row.spend ?? 0,
+    lastOrderAt: row.last_order_at,
+    pBuy: row.p_buy,
+    expectedOrders: row.expected_orders,
+    expectedSpend: row.expected_spend,
+    discountSensitivity: row.discount_sensitivity,
+    topCategory: categories[0]?.name ?? row.next_category,
+  }
+}
+
+export function latestRunId(db: Database.Database): number | null {
+  return (db.prepare('SELECT MAX(id) FROM model_runs').pluck().get() as number | null) ?? null
+}
+
+/** Scored customers of the latest run, searchable by name, e-mail or shop id. */
+export function listCustomers(
+  db: Database.Database,
+  args: { search: string; sort: CustomerSort; offset: number; limit: number },
+): { total: number; rows: CustomerScore[] } {
+  const runId = latestRunId(db)
+  if (runId === null) return { total: 0, rows: [] }
+  const search = args.search.trim()
+  const filter = search === '' ? '' : ' AND (c.name LIKE @like OR c.email LIKE @like OR c.external_id LIKE @like)'
+  const params = { runId, like: `%${search.replace(/[%_\\]/g, (m) => `\\${m}`)}%` }
+  const escaped = filter.replace(/LIKE @like/g, "LIKE @like ESCAPE '\\'")
+  const total = db.prepare(`SELECT COUNT(*) FROM (${SELECT_SCORES}${escaped})`).pluck().get(params) as number
+  const rows = db
+    .prepare(`${SELECT_SCORES}${escaped} ORDER BY ${ORDER_BY[args.sort]} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: args.limit, offset: args.offset }) as ScoreRow[]
+  return { total, rows: rows.map(toScore) }
+}
+
+interface DetailExtras {
+  discount_share: number
+  discount_depth: number
+  sale_spend_share: number
+  expected_days_to_next: number | null
+  next_category: string | null
+  top_categories_json: string
+  top_products_json: string
+}
+
+/** Everything the customer page shows; discount behaviour comes from the run's stored per-customer facts. */
+export function customerDetail(db: Database.Database, customerId: number): CustomerDetail {
+  const runId = latestRunId(db)
+  if (runId === null) throw new EngineError('learn.no-model', 'Train a model first: there are no customer scores yet.')
+  const row = db.prepare(`${SELECT_SCORES} AND s.customer_id = @customerId`).get({ runId, customerId }) as ScoreRow | undefined
+  if (!row) throw new EngineError('learn.customer-not-scored', `Customer ${customerId} has no scores in the latest run.`, { customerId })
+  const extras = db
+    .prepare(`SELECT discount_share, discount_depth, sale_spend_share, expected_days_to_next, next_category, top_categories_json,
+        top_products_json FROM customer_scores WHERE run_id = ? AND customer_id = ?`)
+    .get(runId, customerId) as DetailExtras
+  const shop = JSON.parse(db.prepare('SELECT shop_json FROM model_runs WHERE id = ?').pluck().get(runId) as string) as {
+    discountShare: number
+    saleSpendShare: number
+  }
+  const history = (
+    db
+      .prepare(`SELECT o.ordered_at AS orderedAt, COALESCE(o.total, 0) AS total, o.discount_code AS discountCode,
+                  (o.is_return = 1 OR o.status IN ('refunded', 'cancelled')) AS isReturn,
+                  (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id) AS items
+                FROM orders o WHERE o.customer_id = ? ORDER BY o.ordered_at`)
+      .all(customerId) as { orderedAt: string; total: number; discountCode: string | null; isReturn: number; items: number }[]
+  ).map((order) => ({ ...order, isReturn: order.isReturn === 1 }))
+  const score = toScore(row)
+  return {
+    ...score,
+    history,
+    nextOrder: { probability: score.pBuy, expectedDays: extras.expected_days_to_next, likelyCategory: extras.next_category },
+    topCategories: JSON.parse(extras.top_categories_json) as CustomerDetail['topCategories'],
+    topProducts: JSON.parse(extras.top_products_json) as CustomerDetail['topProducts'],
+    discount: {
+      share: extras.discount_share,
+      depth: extras.discount_depth,
+      saleSpendShare: extras.sale_spend_share,
+      sensitivity: score.discountSensitivity,
+      shopShare: shop.discountShare,
+      shopSaleSpendShare: shop.saleSpendShare,
+    },
+  }
+}

@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3'
+import type { ModelReport } from '../api'
+import type { SavedModel } from '../ml/persistence'
+
+/** One customer's scores from a run, as the Learn step and (later) the planner read them. */
+export interface CustomerScoreRecord {
+  customerId: number
+  pBuy: number
+  expectedOrders: number
+  expectedSpend: number
+  discountSensitivity: number
+  discountShare: number
+  discountDepth: number
+  saleSpendShare: number
+  expectedDaysToNext: number | null
+  nextCategory: string | null
+  topCategories: { name: string; score: number }[]
+  topProducts: { productId: number; name: string; score: number; boughtBefore: boolean }[]
+}
+
+export interface RunRecord {
+  report: Omit<ModelReport, 'runId' | 'createdAt'>
+  mode: 'learned' | 'fallback'
+  shop: { discountShare: number; saleSpendShare: number }
+  models: { role: 'evaluation' | 'scoring'; saved: SavedModel }[]
+  scores: CustomerScoreRecord[]
+}
+
+/**
+ * Saves a whole training run in one transaction: the report, every model with
+ * its metadata (kind, cutoff, horizon, features, backend, metrics, time), and
+ * the customer scores. A run is either complete in the store or absent.
+ */
+export function saveRun(db: Database.Database, run: RunRecord): number {
+  const createdAt = new Date().toISOString()
+  return db.transaction(() => {
+    const counts = db.prepare('SELECT (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM order_lines) AS lines').get() as { orders: number; lines: number }
+    const runId = Number(
+      db
+        .prepare(`INSERT INTO model_runs (created_at, evaluation_cutoff, scoring_cutoff, horizon_days, backend, mode, report_json,
+            orders_at_training, lines_at_training, shop_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(
+          createdAt, run.report.evaluationCutoff, run.report.scoringCutoff, run.report.horizonDays, run.report.backend.name, run.mode,
+          JSON.stringify(run.report), counts.orders, counts.lines, JSON.stringify(run.shop),
+        ).lastInsertRowid,
+    )
+    const insertModel = db.prepare(`INSERT INTO models (run_id, kind, role, cutoff, horizon_days, metadata_json, topology_json, weight_specs_json, weights, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    for (const { role, saved } of run.models) {
+      insertModel.run(
+        runId, saved.metadata.kind, role, saved.metadata.cutoff, saved.metadata.horizonDays ?? run.report.horizonDays,
+        JSON.stringify(saved.metadata), JSON.stringify(saved.modelTopology), JSON.stringify(saved.weightSpecs), saved.weightData, createdAt,
+      )
+    }
+    const insertScore = db.prepare(`INSERT INTO customer_scores (run_id, customer_id, p_buy, expected_orders, expected_spend, discount_sensitivity,
+        discount_share, discount_depth, sale_spend_share, expected_days_to_next, next_category, top_categories_json, top_products_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    for (const s of run.scores) {
+      insertScore.run(
+        runId, s.customerId, s.pBuy, s.expectedOrders, s.expectedSpend, s.discountSensitivity, s.discountShare, s.discountDepth,
+        s.saleSpendShare, s.expectedDaysToNext, s.nextCategory, JSON.stringify(s.topCategories), JSON.stringify(s.topProducts),
+      )
+    }
+    return runId
+  })()
+}
+
+export function latestReport(db: Database.Database): ModelReport | null {
+  const row = db.prepare('SELECT id, created_at AS createdAt, report_json AS reportJson FROM model_runs ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; createdAt: string; reportJson: string }
+    | undefined
+  if (!row) return null
+  return { ...(JSON.parse(row.reportJson) as Omit<ModelReport, 'runId' | 'createdAt'>), runId: row.id, createdAt: row.createdAt }
+}
+
+/** The saved models of a run, for warm starts and for scoring later without retraining. */
+export function loadRunModels(db: Database.Database, runId: number, role: 'evaluation' | 'scoring'): SavedModel[] {
+  const rows = db
+    .prepare('SELECT metadata_json, topology_json, weight_specs_json, weights FROM models WHERE run_id = ? AND role = ? ORDER BY id')
+    .all(runId, role) as { metadata_json: string; topology_json: string; weight_specs_json: string; weights: Buffer }[]
+  return rows.map((row) => ({
+    metadata: JSON.parse(row.metadata_json) as SavedModel['metadata'],
+    modelTopology: JSON.parse(row.topology_json) as object,
+    weightSpecs: JSON.parse(row.weight_specs_json) as SavedModel['weightSpecs'],
+    weightData: row.weights,
+  }))
+}

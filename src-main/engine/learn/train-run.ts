@@ -1,0 +1,324 @@
+import type Database from 'better-sqlite3'
+import type { AffinityMetrics, JobStep, ModelReport, PurchaseMetrics, SequenceMetrics } from '../api'
+import {
+  AFFINITY_BASELINES,
+  buildAffinitySplit,
+  buildPurchaseSplit,
+  evaluateAffinityModel,
+  evaluatePurchaseModel,
+  evaluatePurchaseScores,
+  evaluateRankings,
+  PURCHASE_BASELINES,
+  type AffinityModel,
+  type PurchaseMetrics as ScoredPurchase,
+  type Ranker,
+} from '../evaluation'
+import { RFM_BASELINE } from '../evaluation/baselines/purchase-baselines'
+import { buildFeatures, buildHistories, buildInteractions, buildLabels } from '../features'
+import type { FeatureSet, Interactions } from '../features/types'
+import {
+  initBackend,
+  predictAffinity,
+  predictPurchase,
+  predictSequence,
+  saveAffinityModel,
+  savePurchaseModel,
+  saveSequenceModel,
+  trainAffinity,
+  trainPurchase,
+  trainSequence,
+  type FitOptions,
+  type SavedModel,
+  type TrainedAffinityModel,
+  type TrainedPurchaseModel,
+  type TrainedSequenceModel,
+} from '../ml'
+import { ownRepeatScores, rankerFrom, wideK } from './affinity-rankers'
+import { customerScoreRecords } from './customer-score-records'
+import { nextOrdersAfter } from './next-orders'
+import type { RunRecord } from './run-store'
+import { gruGuess, historyAverageGuess, purchaseRateGuess, scoreGuess, waitToProbability, type NextOrderGuess } from './sequence-entries'
+import { learnWindows, type LearnWindows } from './windows'
+
+export interface TrainSettings {
+  horizonDays: number
+  cutoff?: string
+  seed?: number
+  /** Epoch caps per model (early stopping usually ends sooner); lower in tests. */
+  epochs?: { purchase?: number; sequence?: number; affinity?: number }
+}
+
+export interface TrainProgress {
+  step: JobStep
+  /** Steps of the whole run done so far (of TOTAL_STEPS), for the overall bar. */
+  done: number
+  total: number
+  epoch?: number
+  loss?: number
+  etaSeconds?: number
+}
+
+export type TrainOutcome = { status: 'trained'; run: RunRecord } | { status: 'cancelled' }
+
+const STEPS: JobStep[] = ['features', 'baselines', 'training-purchase', 'training-sequence', 'training-affinity', 'evaluating', 'scoring']
+const BLEND_WEIGHT = 0.5
+
+class Cancelled extends Error {}
+
+/**
+ * One training run: features at three cutoffs (learn/windows.ts), every
+ * baseline and model judged on the same held-out window, the winner of each
+ * task kept, then models retrained on the latest window to score customers.
+ * Pure with respect to the store: it reads, and returns what to save.
+ */
+export async function trainRun(
+  db: Database.Database,
+  settings: TrainSettings,
+  isCancelled: () => boolean,
+  report: (progress: TrainProgress) => void,
+): Promise<TrainOutcome> {
+  try {
+    return { status: 'trained', run: await run(db, settings, isCancelled, report) }
+  } catch (error) {
+    if (error instanceof Cancelled) return { status: 'cancelled' }
+    throw error
+  }
+}
+
+async function run(db: Database.Database, settings: TrainSettings, isCancelled: () => boolean, report: (p: TrainProgress) => void): Promise<RunRecord> {
+  const backend = await initBackend()
+  const windows = learnWindows(db, settings.horizonDays, settings.cutoff)
+  const seed = settings.seed ?? 20240101
+  const seconds: Record<string, number> = {}
+  let stepIndex = 0
+  const enter = (step: JobStep): void => {
+    if (isCancelled()) throw new Cancelled()
+    stepIndex = STEPS.indexOf(step)
+    report({ step, done: stepIndex, total: STEPS.length })
+  }
+  const fitHooks = (step: JobStep, epochs: number): Pick<FitOptions, 'onEpoch' | 'shouldStop'> => ({
+    onEpoch: (epoch, logs, etaSeconds) => report({ step, done: stepIndex + epoch / epochs, total: STEPS.length, epoch, loss: logs.loss, etaSeconds }),
+    shouldStop: isCancelled,
+  })
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now()
+    const result = await work()
+    seconds[name] = Math.round((performance.now() - started) / 100) / 10
+    return result
+  }
+
+  // ---- features at the three cutoffs
+  enter('features')
+  const task = { cutoff: windows.evaluation, horizonDays: windows.horizonDays }
+  const purchaseSplit = buildPurchaseSplit(db, task)
+  const affinitySplit = buildAffinitySplit(db, task, purchaseSplit.test.features)
+  const historiesEval = buildHistories(db, windows.evaluation)
+  const next = nextOrdersAfter(db, windows.evaluation, windows.horizonDays, purchaseSplit.test.features.customerIds)
+  const scoringFeatures = buildFeatures(db, windows.scoring)
+  const scoringInteractions = buildInteractions(db, windows.scoring)
+
+  // ---- baselines, fitted and judged exactly like the models
+  enter('baselines')
+  const purchaseScored = new Map<string, ScoredPurchase & { kind: 'model' | 'baseline' }>()
+  for (const baseline of PURCHASE_BASELINES) purchaseScored.set(baseline.name, { ...evaluatePurchaseModel(baseline, purchaseSplit), kind: 'baseline' })
+  const affinity: AffinityMetrics[] = AFFINITY_BASELINES.map((baseline) => toAffinityMetrics(evaluateAffinityModel(baseline, affinitySplit, 10), 'baseline'))
+
+  // ---- purchase MLP: trained at `training`, judged at `evaluation`
+  enter('training-purchase')
+  const epochs = { purchase: settings.epochs?.purchase ?? 60, sequence: settings.epochs?.sequence ?? 30, affinity: settings.epochs?.affinity ?? 12 }
+  const purchaseEval = await timed('purchase-mlp', () =>
+    trainPurchase(purchaseSplit.train.features, purchaseSplit.train.labels, { seed, epochs: epochs.purchase, ...fitHooks('training-purchase', epochs.purchase) }),
+  )
+  if (purchaseEval.status === 'cancelled') throw new Cancelled()
+  let evalExpectedOrders: Float32Array | null = null
+  if (purchaseEval.status === 'trained') {
+    const predicted = predictPurchase(purchaseEval.trained, purchaseSplit.test.features)
+    evalExpectedOrders = predicted.expectedOrders
+    purchaseScored.set('purchase-mlp', { ...evaluatePurchaseScores(predicted.pBuy, purchaseSplit.test.labels), kind: 'model' })
+  }
+
+  // ---- sequence GRU: learns from order sequences before `evaluation`
+  enter('training-sequence')
+  const sequenceEval = await timed('sequence-gru', () =>
+    trainSequence(historiesEval.steps, {
+      categories: historiesEval.categories,
+      cutoff: windows.evaluation,
+      seed,
+      epochs: epochs.sequence,
+      ...fitHooks('training-sequence', epochs.sequence),
+    }),
+  )
+  if (sequenceEval.status === 'cancelled') throw new Cancelled()
+  const guesses: NextOrderGuess[] = [historyAverageGuess(historiesEval, purchaseSplit.test.features)]
+  if (evalExpectedOrders) guesses.push(purchaseRateGuess(purchaseSplit.test.features, evalExpectedOrders, windows.horizonDays))
+  if (sequenceEval.status === 'trained') {
+    const gru = gruGuess(predictSequence(sequenceEval.trained, historiesEval.steps, historiesEval.categories), purchaseSplit.test.features)
+    guesses.push(gru)
+    // The GRU also answers "will they buy within the horizon": its wait, as a score beside the purchase models.
+    purchaseScored.set('sequence-gru', { ...evaluatePurchaseScores(waitToProbability(gru.daysFromCutoff, windows.horizonDays), purchaseSplit.test.labels), kind: 'model' })
+  }
+  const sequence: SequenceMetrics[] = guesses.map((guess) => scoreGuess(guess, next))
+
+  // ---- affinity two-tower: learns from purchases before `evaluation`
+  enter('training-affinity')
+  const affinityEval = await timed('affinity-two-tower', () =>
+    trainAffinity(affinitySplit.context.interactions, { seed, epochs: epochs.affinity, ...fitHooks('training-affinity', epochs.affinity) }),
+  )
+  if (affinityEval.status === 'cancelled') throw new Cancelled()
+  const learnedAffinity: { name: string; blend: number }[] = [
+    { name: 'two-tower', blend: 0 },
+    { name: 'two-tower+repeats', blend: BLEND_WEIGHT },
+  ]
+  if (affinityEval.status === 'trained') {
+    for (const variant of learnedAffinity) {
+      const ranker = affinityRanker(affinityEval.trained, affinitySplit.context.interactions, variant.blend)
+      affinity.push(toAffinityMetrics({ name: variant.name, ...evaluateRankings(affinitySplit.window, affinitySplit.context.interactions, ranker, 10) }, 'model'))
+    }
+  }
+
+  // ---- compare, choose per task
+  enter('evaluating')
+  const purchase: PurchaseMetrics[] = [...purchaseScored].map(([name, m]) => ({ name, kind: m.kind, auc: m.auc, logLoss: m.logLoss, ece: m.ece }))
+  // Only entries that give probabilities can serve the plan; the GRU's wait-score is compared but not served.
+  const probabilistic = purchase.filter((m) => m.name === 'purchase-mlp' || m.name === RFM_BASELINE.name)
+  const chosen = {
+    purchase: best(probabilistic, (m) => m.auc).name,
+    affinity: best(affinity, (m) => m.recallAt10).name,
+    nextCategory: best(sequence, (m) => m.nextCategoryAccuracy).name,
+    daysToNext: best(sequence, (m) => -m.daysToNextMae).name,
+  }
+  const fallback =
+    purchaseEval.status === 'fallback'
+      ? { reason: purchaseEval.reason, customers: purchaseEval.customers, buyers: purchaseEval.positives }
+      : null
+
+  // ---- retrain the winners on the latest window and score every customer as of `scoring`
+  enter('scoring')
+  const models: RunRecord['models'] = []
+  const keep = async (role: 'evaluation' | 'scoring', saved: Promise<SavedModel>): Promise<void> => {
+    models.push({ role, saved: await saved })
+  }
+  if (purchaseEval.status === 'trained') await keep('evaluation', savePurchaseModel(purchaseEval.trained))
+  if (sequenceEval.status === 'trained') await keep('evaluation', saveSequenceModel(sequenceEval.trained))
+  if (affinityEval.status === 'trained') await keep('evaluation', saveAffinityModel(affinityEval.trained))
+
+  const latestLabels = purchaseSplit.test
+  const purchaseFinal: TrainedPurchaseModel | null =
+    purchaseEval.status === 'trained'
+      ? await finalModel(
+          trainPurchase(latestLabels.features, latestLabels.labels, { seed, epochs: epochs.purchase, previous: purchaseEval.trained, shouldStop: isCancelled }),
+        )
+      : null
+  const scoringHistories = buildHistories(db, windows.scoring)
+  const sequenceFinal: TrainedSequenceModel | null =
+    sequenceEval.status === 'trained'
+      ? await finalModel(
+          trainSequence(scoringHistories.steps, {
+            categories: scoringHistories.categories,
+            cutoff: windows.scoring,
+            seed,
+            epochs: epochs.sequence,
+            previous: sequenceEval.trained,
+            shouldStop: isCancelled,
+          }),
+        )
+      : null
+  const affinityFinal: TrainedAffinityModel | null =
+    affinityEval.status === 'trained'
+      ? await finalModel(trainAffinity(scoringInteractions, { seed, epochs: epochs.affinity, previous: affinityEval.trained, shouldStop: isCancelled }))
+      : null
+  if (isCancelled()) throw new Cancelled()
+  if (purchaseFinal) await keep('scoring', savePurchaseModel(purchaseFinal))
+  if (sequenceFinal) await keep('scoring', saveSequenceModel(sequenceFinal))
+  if (affinityFinal) await keep('scoring', saveAffinityModel(affinityFinal))
+
+  const purchaseNow = purchaseFinal ? predictPurchase(purchaseFinal, scoringFeatures) : null
+  const pBuy =
+    chosen.purchase === 'purchase-mlp' && purchaseNow
+      ? purchaseNow.pBuy
+      : RFM_BASELINE.fit(latestLabels.features, latestLabels.labels)(scoringFeatures)
+  const sequenceNow = sequenceFinal ? predictSequence(sequenceFinal, scoringHistories.steps, scoringHistories.categories) : null
+  const nextGuesses = new Map<string, NextOrderGuess>()
+  nextGuesses.set('history-average', historyAverageGuess(scoringHistories, scoringFeatures))
+  if (purchaseNow) nextGuesses.set('purchase-mlp', purchaseRateGuess(scoringFeatures, purchaseNow.expectedOrders, windows.horizonDays))
+  if (sequenceNow) nextGuesses.set('sequence-gru', gruGuess(sequenceNow, scoringFeatures))
+  const ranker = scoringRanker(chosen.affinity, affinityFinal, scoringInteractions, scoringFeatures)
+
+  const scores = customerScoreRecords({
+    features: scoringFeatures,
+    interactions: scoringInteractions,
+    pBuy,
+    purchase: purchaseNow,
+    latestLabels: latestLabels.labels,
+    sequence: chosen.nextCategory === 'sequence-gru' ? sequenceNow : null,
+    nextCategory: (nextGuesses.get(chosen.nextCategory) ?? nextGuesses.get('history-average'))!,
+    daysToNext: (nextGuesses.get(chosen.daysToNext) ?? nextGuesses.get('history-average'))!,
+    ranker,
+  })
+
+
+  const reportBody: RunRecord['report'] = {
+    evaluationCutoff: windows.evaluation,
+    scoringCutoff: windows.scoring,
+    horizonDays: windows.horizonDays,
+    backend,
+    customers: purchaseSplit.test.features.customerIds.length,
+    buyers: purchaseSplit.test.labels.bought.reduce((sum, b) => sum + b, 0),
+    purchase,
+    affinity,
+    sequence,
+    chosen,
+    // Empty bins carry no information for the chart; the contract's points are always filled.
+    reliability: [...purchaseScored]
+      .filter(([name]) => name === chosen.purchase || name === RFM_BASELINE.name)
+      .map(([name, m]) => ({
+        name,
+        bins: m.reliability.flatMap((b) => (b.meanPredicted === null || b.observedRate === null ? [] : [{ meanPredicted: b.meanPredicted, observedRate: b.observedRate, count: b.count }])),
+      })),
+    gains: [...purchaseScored].map(([name, m]) => ({ name, points: m.gains.map((g) => ({ share: g.targeted, captured: g.captured })) })),
+    trainingSeconds: seconds,
+    fallback,
+  }
+  return {
+    report: reportBody,
+    mode: fallback ? 'fallback' : 'learned',
+    shop: {
+      discountShare: scoringFeatures.context?.shopDiscountShare ?? 0,
+      saleSpendShare: scoringFeatures.context?.shopSaleSpendShare ?? 0,
+    },
+    models,
+    scores,
+  }
+}
+
+function toAffinityMetrics(m: { name: string; recallAtK: number; ndcgAtK: number; hitAtK: number; newRecallAtK: number }, kind: 'model' | 'baseline'): AffinityMetrics {
+  return { name: m.name, kind, recallAt10: m.recallAtK, ndcgAt10: m.ndcgAtK, hitAt10: m.hitAtK, newRecallAt10: m.newRecallAtK }
+}
+
+function best<T>(entries: T[], value: (entry: T) => number): T {
+  return entries.reduce((a, b) => (value(b) > value(a) ? b : a))
+}
+
+async function finalModel<T>(result: Promise<{ status: 'trained'; trained: T } | { status: string }>): Promise<T | null> {
+  const settled = await result
+  return settled.status === 'trained' ? (settled as { trained: T }).trained : null
+}
+
+/** The learned ranker for one blend weight, over the interactions' own product list. */
+function affinityRanker(trained: TrainedAffinityModel, interactions: Interactions, blendWeight: number): Ranker {
+  const blend = blendWeight > 0 ? { weight: blendWeight, ...ownRepeatScores(interactions) } : null
+  const products = interactions.products
+  const top = predictAffinity(trained, { customerIds: interactions.customerIds, products, k: 10, blend })
+  const wide = predictAffinity(trained, { customerIds: interactions.customerIds, products, k: wideK(interactions, 10, products.length), blend })
+  return rankerFrom(top, wide)
+}
+
+/** The chosen affinity entry (a learned variant or a baseline) as a ranker at the scoring cutoff. */
+function scoringRanker(chosen: string, trained: TrainedAffinityModel | null, interactions: Interactions, features: FeatureSet): Ranker {
+  const variant = { 'two-tower': 0, 'two-tower+repeats': BLEND_WEIGHT }[chosen]
+  if (variant !== undefined && trained) return affinityRanker(trained, interactions, variant)
+  const baseline: AffinityModel = AFFINITY_BASELINES.find((b) => b.name === chosen) ?? AFFINITY_BASELINES[1]
+  return baseline.scorer({ cutoff: interactions.cutoff, interactions, features })
+}
+
+export type { LearnWindows }
