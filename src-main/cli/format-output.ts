@@ -1,4 +1,4 @@
-import type { ImportBatchSummary, DataOverview } from '../engine/api'
+import type { CustomerScore, DataOverview, ImportBatchSummary, ModelReport } from '../engine/api'
 
 const number = new Intl.NumberFormat('en')
 
@@ -24,5 +24,37 @@ export function describeOverview(o: DataOverview): string {
     `order lines      ${number.format(o.lines)}`,
     `dates            ${o.firstOrderAt ?? '-'} to ${o.lastOrderAt ?? '-'}`,
     `revenue          ${money.format(o.revenue)} (returned ${money.format(o.returnedValue)}, discounts ${money.format(o.discountValue)})`,
+  ].join('\n')
+}
+
+const fixed = (value: number, digits = 3): string => (Number.isFinite(value) ? value.toFixed(digits) : '-')
+const mark = (name: string, chosen: string): string => (name === chosen ? '*' : ' ')
+
+/** Every model beside its baselines, the chosen one per task marked with *. */
+export function describeReport(r: ModelReport): string {
+  const lines = [
+    `Held-out window: ${r.evaluationCutoff} + ${r.horizonDays} days (trained on the window before it); scores as of ${r.scoringCutoff}`,
+    `${number.format(r.customers)} customers, ${number.format(r.buyers)} bought in the window. Backend: ${r.backend.name} (${r.backend.reason})`,
+  ]
+  if (r.fallback) lines.push(`Too little data for a learned model (${r.fallback.reason}): transparent scores are used.`)
+  lines.push('', 'Who will buy          kind       AUC    log loss  calib. error')
+  for (const m of r.purchase) lines.push(`${mark(m.name, r.chosen.purchase)} ${m.name.padEnd(19)} ${m.kind.padEnd(9)} ${fixed(m.auc)}  ${fixed(m.logLoss)}     ${fixed(m.ece)}`)
+  lines.push('', 'What they like        kind       recall@10  NDCG@10  hit@10  new-product recall@10')
+  for (const m of r.affinity) lines.push(`${mark(m.name, r.chosen.affinity)} ${m.name.padEnd(19)} ${m.kind.padEnd(9)} ${fixed(m.recallAt10)}      ${fixed(m.ndcgAt10)}    ${fixed(m.hitAt10)}   ${fixed(m.newRecallAt10)}`)
+  lines.push('', 'Next order            kind       category accuracy  days-to-next error')
+  for (const m of r.sequence) lines.push(`${mark(m.name, r.chosen.nextCategory)} ${m.name.padEnd(19)} ${m.kind.padEnd(9)} ${fixed(m.nextCategoryAccuracy)}              ${fixed(m.daysToNextMae, 1)} days${m.name === r.chosen.daysToNext ? ' *' : ''}`)
+  lines.push('', `Training seconds: ${Object.entries(r.trainingSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  return lines.join('\n')
+}
+
+export function describeCustomers(rows: CustomerScore[], total: number): string {
+  if (rows.length === 0) return 'No scored customers yet: run `offerwise train` first.'
+  const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 })
+  return [
+    `${rows.length} of ${number.format(total)} customers`,
+    'customer                          orders   spend      p(buy)  exp. spend  discount-sensitive  top category',
+    ...rows.map((c) =>
+      `${(c.name ?? c.email ?? `#${c.customerId}`).slice(0, 32).padEnd(33)} ${String(c.orders).padStart(6)}   ${fixed(c.spend, 2).padStart(9)}  ${percent.format(c.pBuy).padStart(6)}  ${fixed(c.expectedSpend, 2).padStart(10)}  ${fixed(c.discountSensitivity, 2).padStart(18)}  ${c.topCategory ?? '-'}`,
+    ),
   ].join('\n')
 }

@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import type { EngineErrorPayload, ImportRequest, JobOutcome } from '../engine/api'
+import type { CustomerSort, EngineErrorPayload, ImportRequest, JobOutcome } from '../engine/api'
 import { EngineError } from '../engine/api-schema'
 import { createEngine, type Engine } from '../engine/engine'
 import type { CanonicalField, ColumnMapping, DateOrder } from '../engine/ingest/formats/fields'
 import { defaultDbPath } from '../engine/paths'
 import { startWebBridge } from '../web-bridge'
 import { parseCommand, UsageError } from './args'
-import { describeBatch, describeOverview } from './format-output'
+import { describeBatch, describeCustomers, describeOverview, describeReport } from './format-output'
 
 const USAGE = `Usage: offerwise <command> [options]
 
@@ -24,6 +24,12 @@ Commands:
                                Rows an import could not use, with reasons (CSV)
   undo BATCH                   Take an import back out (a backup is made first)
   overview                     What is in the store
+  train [--cutoff DATE] [--horizon 90d]
+                               Learn from the history; prints the models and their metrics
+  evaluate --cutoff DATE [--horizon 90d]
+                               Every model beside its baselines, judged on [DATE, DATE + horizon)
+  customers [--top N] [--sort p-buy|spend|recent|discount-sensitivity] [--search TEXT]
+                               Customers with their scores from the latest training
   serve [--port N]             Serve the app UI on 127.0.0.1 behind a token
 
 Every command takes --db FILE (default: the app's data folder) and --json.`
@@ -128,6 +134,39 @@ export async function runCli(argv: string[]): Promise<number> {
         print(json, overview, () => describeOverview(overview))
         return 0
       }
+      case 'train':
+      case 'evaluate': {
+        const { values } = parseCommand(rest, { cutoff: { type: 'string' }, horizon: { type: 'string', default: '90d' } })
+        json = values.json
+        const horizonDays = parseHorizon(values.horizon)
+        if (command === 'evaluate' && !values.cutoff) throw new UsageError('evaluate needs --cutoff DATE')
+        // evaluate: the run's held-out window starts at the given cutoff, so customers are scored as of cutoff + horizon.
+        const cutoff = command === 'evaluate' ? addDaysIso(values.cutoff!, horizonDays) : values.cutoff
+        const eng = open(values.db)
+        const outcome = await runJob(eng, (await eng.call('model/train', { cutoff, horizonDays })).jobId, json)
+        if (outcome.status === 'failed') throw new EngineError(String(outcome.issue.params?.code ?? 'learn.failed'), outcome.issue.message)
+        if (outcome.status === 'cancelled') {
+          process.stderr.write('Cancelled: nothing was saved.\n')
+          return 130
+        }
+        const report = await eng.call('model/report', {})
+        if (!report) throw new Error('The training run left no report.')
+        print(json, report, () => describeReport(report))
+        return 0
+      }
+      case 'customers': {
+        const { values } = parseCommand(rest, {
+          top: { type: 'string', default: '20' },
+          sort: { type: 'string', default: 'p-buy' },
+          search: { type: 'string', default: '' },
+        })
+        json = values.json
+        const sort = values.sort as CustomerSort
+        if (!['p-buy', 'spend', 'recent', 'discount-sensitivity'].includes(sort)) throw new UsageError('--sort must be p-buy, spend, recent or discount-sensitivity')
+        const list = await open(values.db).call('customers/list', { search: values.search, sort, offset: 0, limit: Math.min(500, Math.max(1, Number(values.top))) })
+        print(json, list, () => describeCustomers(list.rows, list.total))
+        return 0
+      }
       case 'serve': {
         const { values } = parseCommand(rest, { port: { type: 'string', default: '0' } })
         const dbPath = resolve(values.db ?? defaultDbPath())
@@ -152,6 +191,20 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+/** "90d", "90" or "12w" → days. */
+function parseHorizon(text: string): number {
+  const match = /^(\d+)\s*([dw]?)$/i.exec(text.trim())
+  if (!match) throw new UsageError(`--horizon expects days like 90d, got "${text}"`)
+  return Number(match[1]) * (match[2].toLowerCase() === 'w' ? 7 : 1)
+}
+
+function addDaysIso(day: string, days: number): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError(`--cutoff expects YYYY-MM-DD, got "${day}"`)
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
+
 function onePath(positionals: string[]): string {
   if (positionals.length !== 1) throw new UsageError('expected exactly one argument')
   return positionals[0]
@@ -172,7 +225,8 @@ async function runJob(engine: Engine, jobId: string, json: boolean): Promise<Job
   const off = engine.on('job/progress', (p) => {
     if (!showProgress || p.jobId !== jobId) return
     const percent = p.total ? Math.floor((p.done / p.total) * 100) : 0
-    process.stderr.write(`\r${p.step}: ${percent}%  ${p.rows.toLocaleString('en')} rows  ${p.rowsPerSecond.toLocaleString('en')} rows/s  ETA ${p.etaSeconds ?? '?'} s   `)
+    const detail = p.kind === 'train' ? (p.loss === undefined ? '' : `loss ${p.loss.toFixed(4)}`) : `${p.rows.toLocaleString('en')} rows  ${p.rowsPerSecond.toLocaleString('en')} rows/s`
+    process.stderr.write(`\r${p.step.padEnd(18)} ${String(percent).padStart(3)}%  ${detail}  ETA ${p.etaSeconds ?? '?'} s        `)
   })
   const cancel = (): void => void engine.call('jobs/cancel', { jobId })
   process.once('SIGINT', cancel)

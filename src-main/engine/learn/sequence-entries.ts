@@ -12,14 +12,27 @@ export interface NextOrderGuess {
   daysFromCutoff: Float32Array
 }
 
-/** The GRU's guess: most likely category, and its predicted wait counted from the cutoff. */
+/** Vocabulary slots that are not a category a merchant could act on: "no product line" and the capped rest. */
+const UNNAMED = new Set(['', '(other)'])
+
+/** The GRU's guess: most likely named category, and its predicted wait counted from the cutoff. */
 export function gruGuess(predictions: SequencePredictions, features: FeatureSet): NextOrderGuess {
   const recency = column(features, 'recency_days')
-  const names = predictions.categories
+  const names = predictions.categories ?? []
+  const n = predictions.numCategories
   return {
     name: 'sequence-gru',
     kind: 'model',
-    category: Array.from(predictions.topCategory, (index) => (names ? (names[index] ?? null) : null) || null),
+    category: Array.from(predictions.topCategory, (_top, row) => {
+      // The argmax is often the catch-all "(other)" in shops with many small categories: take the likeliest real one.
+      let best: string | null = null
+      let bestP = -1
+      for (let c = 0; c < n; c++) {
+        const p = predictions.categoryProbabilities[row * n + c]
+        if (p > bestP && !UNNAMED.has(names[c] ?? '')) [best, bestP] = [names[c] ?? null, p]
+      }
+      return best
+    }),
     daysFromCutoff: Float32Array.from(predictions.daysToNext, (days, row) => remainingWait(days, recency[row])),
   }
 }
@@ -33,7 +46,7 @@ export function historyAverageGuess(histories: Histories, features: FeatureSet):
     kind: 'baseline',
     category: histories.steps.map((steps) => {
       const counts = new Map<number, number>()
-      for (const step of steps) if (step.category !== 0) counts.set(step.category, (counts.get(step.category) ?? 0) + 1)
+      for (const step of steps) if (!UNNAMED.has(histories.categories[step.category] ?? '')) counts.set(step.category, (counts.get(step.category) ?? 0) + 1)
       let best = 0
       let bestCount = 0
       for (const [category, count] of counts) if (count > bestCount) [best, bestCount] = [category, count]
