@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { createEngine } from '../src-main/engine/engine'
 import { inspectFile } from '../src-main/engine/ingest/inspect-file'
+import { learnBench, type LearnBenchResult } from './learn-bench'
 
 const root = resolve(__dirname, '../..')
 const data = process.env.OFFERWISE_SHARED_DATA ?? resolve(root, '../shared/data')
@@ -75,6 +76,20 @@ async function main(): Promise<void> {
   const gzRun = await offerwiseImport(gz, dir, 'gz')
   const xlsxRun = existsSync(xlsx) ? await offerwiseImport(xlsx, dir, 'xlsx') : null
 
+  // Learning: one child process per backend (a process picks its tfjs backend once).
+  const learnDb = join(dir, 'csv.sqlite')
+  const learning: LearnBenchResult[] = []
+  for (const backend of ['node', 'wasm', 'cpu'] as const) {
+    const child = spawnSync(process.execPath, [__filename, '--learn', backend, learnDb], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    if (child.status !== 0) {
+      console.log(`learning bench on ${backend}: failed (${child.stderr.trim().split('\n').pop()})`)
+      continue
+    }
+    const result = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as LearnBenchResult
+    // Without tfjs-node, 'node' falls back to wasm: keep each real backend once.
+    if (!learning.some((r) => r.backend === result.backend)) learning.push(result)
+  }
+
   const results = {
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     file: { path: gz, rows: csvRun.rows, csvBytes: statSync(csv).size },
@@ -83,24 +98,47 @@ async function main(): Promise<void> {
     offerwiseGz: { seconds: round(gzRun.seconds), rowsPerSecond: Math.round(gzRun.rows / gzRun.seconds), ratioToSqlite: round(gzRun.seconds / raw), peakRssMb: gzRun.peakRssMb },
     offerwiseXlsx: xlsxRun && { rows: xlsxRun.rows, seconds: round(xlsxRun.seconds), rowsPerSecond: Math.round(xlsxRun.rows / xlsxRun.seconds), peakRssMb: xlsxRun.peakRssMb },
     goal: 'validated, normalised import within 2.5x of sqlite3 .import',
+    learning,
   }
-  rmSync(dir, { recursive: true, force: true })
-
   const f = new Intl.NumberFormat('en')
   console.log(`Online Retail: ${f.format(csvRun.rows)} rows, ${f.format(results.file.csvBytes)} bytes of CSV`)
   console.log(`  sqlite3 .import (raw, untyped)   ${results.sqliteDotImport.seconds.toFixed(2)} s   (best of 3)`)
   console.log(`  offerwise import, CSV             ${results.offerwiseCsv.seconds.toFixed(2)} s   ${f.format(results.offerwiseCsv.rowsPerSecond)} rows/s   ${results.offerwiseCsv.ratioToSqlite.toFixed(2)}x sqlite3   peak RSS ${results.offerwiseCsv.peakRssMb} MB`)
   console.log(`  offerwise import, .csv.gz         ${results.offerwiseGz.seconds.toFixed(2)} s   ${f.format(results.offerwiseGz.rowsPerSecond)} rows/s   ${results.offerwiseGz.ratioToSqlite.toFixed(2)}x sqlite3   peak RSS ${results.offerwiseGz.peakRssMb} MB`)
   if (results.offerwiseXlsx) console.log(`Online Retail II XLSX: ${f.format(results.offerwiseXlsx.rows)} rows in ${results.offerwiseXlsx.seconds.toFixed(2)} s = ${f.format(results.offerwiseXlsx.rowsPerSecond)} rows/s, peak RSS ${results.offerwiseXlsx.peakRssMb} MB`)
+  for (const r of learning) {
+    console.log(`Learning on ${r.backend} (${r.reason}); ${f.format(r.customers)} customers, ${f.format(r.interactions)} customer×product pairs, cutoff 2011-09-10:`)
+    for (const m of r.models) console.log(`  train ${m.name.padEnd(20)} ${m.secondsPerEpoch.toFixed(2)} s/epoch  (${m.epochs} epochs, ${m.totalSeconds.toFixed(1)} s incl. data prep)`)
+    for (const p of r.predict) console.log(`  predict ${p.name.padEnd(28)} ${f.format(p.rowsPerSecond)} rows/s`)
+  }
+  const wasm = learning.find((r) => r.backend === 'wasm')
+  const cpu = learning.find((r) => r.backend === 'cpu')
+  if (wasm && cpu) {
+    for (const m of wasm.models) {
+      const other = cpu.models.find((c) => c.name === m.name)
+      if (other) console.log(`  ${m.name}: wasm is ${(other.secondsPerEpoch / m.secondsPerEpoch).toFixed(1)}x faster per epoch than cpu`)
+    }
+  }
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
   console.log('Written to bench/results.json')
+  rmSync(dir, { recursive: true, force: true })
 }
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000
 }
 
-main().catch((error: unknown) => {
-  console.error(error)
-  process.exitCode = 1
-})
+if (process.argv[2] === '--learn') {
+  const [, , , backend, dbPath] = process.argv
+  learnBench(dbPath, backend as 'node' | 'wasm' | 'cpu', '2011-09-10', 90)
+    .then((result) => console.log(JSON.stringify(result)))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error))
+      process.exitCode = 1
+    })
+} else {
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+}

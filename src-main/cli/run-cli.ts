@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { CustomerSort, EngineErrorPayload, ImportRequest, JobOutcome } from '../engine/api'
 import { EngineError } from '../engine/api-schema'
-import { createEngine, type Engine } from '../engine/engine'
+import { createEngine, type Engine, type EngineOptions } from '../engine/engine'
 import type { CanonicalField, ColumnMapping, DateOrder } from '../engine/ingest/formats/fields'
 import { defaultDbPath } from '../engine/paths'
 import { startWebBridge } from '../web-bridge'
@@ -24,9 +24,9 @@ Commands:
                                Rows an import could not use, with reasons (CSV)
   undo BATCH                   Take an import back out (a backup is made first)
   overview                     What is in the store
-  train [--cutoff DATE] [--horizon 90d]
+  train [--cutoff DATE] [--horizon 90d] [--epochs purchase=N,sequence=N,affinity=N]
                                Learn from the history; prints the models and their metrics
-  evaluate --cutoff DATE [--horizon 90d]
+  evaluate --cutoff DATE [--horizon 90d] [--epochs ...]
                                Every model beside its baselines, judged on [DATE, DATE + horizon)
   customers [--top N] [--sort p-buy|spend|recent|discount-sensitivity] [--search TEXT]
                                Customers with their scores from the latest training
@@ -48,8 +48,8 @@ export async function runCli(argv: string[]): Promise<number> {
   let engine: Engine | null = null
   let json = false
   try {
-    const open = (db: string | undefined): Engine =>
-      (engine = createEngine({ dbPath: resolve(db ?? defaultDbPath()), resourcesDir, shell: 'web-bridge', workerScript }))
+    const open = (db: string | undefined, trainDefaults?: EngineOptions['trainDefaults']): Engine =>
+      (engine = createEngine({ dbPath: resolve(db ?? defaultDbPath()), resourcesDir, shell: 'web-bridge', workerScript, trainDefaults }))
     switch (command) {
       case 'inspect': {
         const { values, positionals } = parseCommand(rest, { format: { type: 'string' } })
@@ -136,13 +136,14 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       case 'train':
       case 'evaluate': {
-        const { values } = parseCommand(rest, { cutoff: { type: 'string' }, horizon: { type: 'string', default: '90d' } })
+        const { values } = parseCommand(rest, { cutoff: { type: 'string' }, horizon: { type: 'string', default: '90d' }, epochs: { type: 'string' } })
         json = values.json
         const horizonDays = parseHorizon(values.horizon)
+        const epochs = values.epochs === undefined ? undefined : parseEpochs(values.epochs)
         if (command === 'evaluate' && !values.cutoff) throw new UsageError('evaluate needs --cutoff DATE')
         // evaluate: the run's held-out window starts at the given cutoff, so customers are scored as of cutoff + horizon.
         const cutoff = command === 'evaluate' ? addDaysIso(values.cutoff!, horizonDays) : values.cutoff
-        const eng = open(values.db)
+        const eng = open(values.db, epochs ? { epochs } : undefined)
         const outcome = await runJob(eng, (await eng.call('model/train', { cutoff, horizonDays })).jobId, json)
         if (outcome.status === 'failed') throw new EngineError(String(outcome.issue.params?.code ?? 'learn.failed'), outcome.issue.message)
         if (outcome.status === 'cancelled') {
@@ -189,6 +190,17 @@ export async function runCli(argv: string[]): Promise<number> {
   } finally {
     await (engine as Engine | null)?.close()
   }
+}
+
+/** "purchase=20,sequence=3,affinity=4": caps on training epochs (quicker runs; early stopping still applies). */
+function parseEpochs(text: string): NonNullable<NonNullable<EngineOptions['trainDefaults']>['epochs']> {
+  const epochs: Record<string, number> = {}
+  for (const part of text.split(',')) {
+    const match = /^(purchase|sequence|affinity)=(\d+)$/.exec(part.trim())
+    if (!match || Number(match[2]) < 1) throw new UsageError(`--epochs expects purchase=N,sequence=N,affinity=N, got "${part}"`)
+    epochs[match[1]] = Number(match[2])
+  }
+  return epochs
 }
 
 /** "90d", "90" or "12w" → days. */

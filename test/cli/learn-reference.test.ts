@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { CustomerScore, ModelReport } from '../../src-main/engine/api'
+import { offerwiseJson, ONLINE_RETAIL_GZ, requireBuild, requireSharedData, tempDb } from './run-cli'
+
+/**
+ * The reference task from the Learn issue, through the real CLI: the full UCI
+ * Online Retail file, cutoff 2011-09-10, horizon 90 days. Asserts behaviour
+ * (models against the baselines of the same run), never timing.
+ */
+let report: ModelReport
+let db: string
+
+beforeAll(() => {
+  requireBuild()
+  requireSharedData()
+  db = tempDb()
+  offerwiseJson(['import', ONLINE_RETAIL_GZ, '--db', db])
+  report = offerwiseJson<ModelReport>(['evaluate', '--cutoff', '2011-09-10', '--horizon', '90d', '--db', db])
+})
+
+const purchase = (name: string) => report.purchase.find((m) => m.name === name)!
+const affinity = (name: string) => report.affinity.find((m) => m.name === name)!
+
+describe('offerwise evaluate on the Online Retail reference task', () => {
+  it('judges on the held-out window with the published baselines reproduced', () => {
+    console.log(JSON.stringify({ purchase: report.purchase, affinity: report.affinity, sequence: report.sequence, chosen: report.chosen, seconds: report.trainingSeconds }, null, 1))
+    expect(report.evaluationCutoff).toBe('2011-09-10')
+    expect(report.horizonDays).toBe(90)
+    expect(report.customers).toBe(3_370)
+    expect(purchase('recency').auc).toBeCloseTo(0.69, 1)
+    expect(purchase('frequency').auc).toBeCloseTo(0.72, 1)
+    expect(purchase('rfm-logistic').auc).toBeCloseTo(0.74, 1)
+    expect(affinity('popularity').recallAt10).toBeCloseTo(0.11, 1)
+    expect(affinity('own-repeats').recallAt10).toBeCloseTo(0.36, 1)
+    expect(affinity('item-cosine').recallAt10).toBeCloseTo(0.22, 1)
+  })
+
+  it('has every learned model above its baselines floor', () => {
+    const floor = (values: number[]) => Math.min(...values)
+    const purchaseFloor = floor(report.purchase.filter((m) => m.kind === 'baseline').map((m) => m.auc))
+    for (const m of report.purchase.filter((p) => p.kind === 'model')) expect(m.auc, m.name).toBeGreaterThan(purchaseFloor)
+    // The MLP must beat the one-signal baselines outright.
+    expect(purchase('purchase-mlp').auc).toBeGreaterThan(Math.max(purchase('recency').auc, purchase('frequency').auc))
+    const recallFloor = floor(report.affinity.filter((m) => m.kind === 'baseline').map((m) => m.recallAt10))
+    const newFloor = floor(report.affinity.filter((m) => m.kind === 'baseline').map((m) => m.newRecallAt10))
+    for (const m of report.affinity.filter((a) => a.kind === 'model')) {
+      expect(m.recallAt10, m.name).toBeGreaterThan(recallFloor)
+      expect(m.newRecallAt10, m.name).toBeGreaterThan(newFloor)
+    }
+    const sequenceBaseline = report.sequence.find((m) => m.kind === 'baseline')!
+    const gru = report.sequence.find((m) => m.name === 'sequence-gru')!
+    expect(gru.daysToNextMae).toBeLessThan(sequenceBaseline.daysToNextMae * 1.5)
+    expect(['wasm', 'cpu', 'tensorflow']).toContain(report.backend.name)
+  })
+
+  it('lists customers by their chance to buy', () => {
+    const list = offerwiseJson<{ total: number; rows: CustomerScore[] }>(['customers', '--top', '5', '--db', db])
+    expect(list.rows).toHaveLength(5)
+    expect(list.total).toBeGreaterThan(4_000)
+    for (let i = 1; i < 5; i++) expect(list.rows[i - 1].pBuy).toBeGreaterThanOrEqual(list.rows[i].pBuy)
+  })
+})
