@@ -24,3 +24,19 @@ export function alignedCountTicks(max: number, intervals: number): number[] {
   const step = Math.max(1, niceStep(Math.max(0, max) / Math.max(1, intervals)))
   return Array.from({ length: intervals + 1 }, (_, index) => index * step)
 }
+
+/** Round ticks covering [min, max] (min itself first), for axes that do not start at zero. */
+export function rangeTicks(min: number, max: number, count = 5): number[] {
+  if (!(max > min)) return [min, min + 1]
+  const step = niceStep((max - min) / count)
+  const first = Math.ceil(min / step - 1e-9) * step
+  const ticks: number[] = []
+  for (let value = first; value <= max + step * 1e-6; value += step) ticks.push(Number(value.toFixed(10)))
+  return ticks
+}
+
+/** The top of an axis from 0: the smallest nice step multiple at or above `max` (1 when there is nothing). */
+export function niceTop(max: number): number {
+  const ticks = niceTicks(max)
+  return ticks[ticks.length - 1] || 1
+}

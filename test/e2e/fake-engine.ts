@@ -21,6 +21,7 @@ import type {
   Settings,
 } from '../../src-main/engine/api'
 import { FIELDS_BY_KIND, REQUIRED_BY_KIND, type ColumnMapping } from '../../src-main/engine/ingest/formats/fields'
+import { createFakeLearning } from './fake-learning'
 
 const SHOPIFY: ColumnMapping = {
   order_id: 'Name',
@@ -76,6 +77,12 @@ export function createFakeEngine(dbPath: string): EngineApi {
   const rejects = new Map<number, RejectRow[]>()
   const cancelled = new Set<string>()
   let nextBatch = 1
+  const learning = createFakeLearning(
+    (event, payload) => events.emit(event, payload),
+    (code, message) => {
+      throw new FakeError(code, message)
+    },
+  )
 
   async function inspect(path: string, presetId?: string): Promise<ImportInspection> {
     const text = await readFile(path, 'utf8').catch(() => {
@@ -206,7 +213,14 @@ export function createFakeEngine(dbPath: string): EngineApi {
   }
 
   const handlers: { [C in Channel]: (args: ArgsOf<C>) => Promise<ResultOf<C>> | ResultOf<C> } = {
-    'app/info': () => ({ version: '0.1.0-fake', dbPath, dataDir: dbPath.replace(/\/[^/]+$/, ''), shell: 'web-bridge', schemaVersion: 1 }),
+    'app/info': () => ({
+      version: '0.1.0-fake',
+      dbPath,
+      dataDir: dbPath.replace(/\/[^/]+$/, ''),
+      shell: 'web-bridge',
+      schemaVersion: 1,
+      backend: learning.backend(),
+    }),
     'settings/get': () => ({ ...settings }),
     'settings/set': (args) => Object.assign(settings, args),
     'formats/list': () =>
@@ -251,10 +265,14 @@ export function createFakeEngine(dbPath: string): EngineApi {
       }
     },
     'jobs/cancel': (args) => {
-      cancelled.add(args.jobId)
+      if (!learning.cancel(args.jobId)) cancelled.add(args.jobId)
       return { cancelled: true }
     },
     'data/overview': () => overview(),
+    'model/train': (args) => learning.train(args.horizonDays, overview().orders > 0),
+    'model/report': () => learning.report(),
+    'customers/list': (args) => learning.list(args),
+    'customers/detail': (args) => learning.detail(args.customerId),
   }
 
   return {

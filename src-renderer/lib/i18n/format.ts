@@ -21,6 +21,16 @@ export function formatNumber(locale: Locale, value: number, maximumFractionDigit
   return numberFormat(locale, { maximumFractionDigits }).format(value)
 }
 
+/** A measure shown with a fixed number of decimals, so a column of them lines up ("0.781", "0.640"). */
+export function formatFixed(locale: Locale, value: number, digits: number): string {
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)
+}
+
+/** A count of days in the locale's words: "12 days" / "12天". */
+export function formatDays(locale: Locale, days: number): string {
+  return numberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 0 }).format(days)
+}
+
 /**
  * `exact`: with cents. `whole`: headline figures, cents dropped from 1,000 up
  * (nobody reads the cents of a year's revenue). `compact`: axis labels ("$15K").

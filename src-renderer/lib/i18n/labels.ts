@@ -3,7 +3,7 @@
  * reads the reactive locale through `t`/`tDynamic`, so markup that calls them
  * follows a language switch.
  */
-import type { BatchStatus, Locale } from '../../../src-main/engine/api'
+import type { BackendInfo, BatchStatus, Locale } from '../../../src-main/engine/api'
 import type { FileIssue } from '../../../src-main/engine/shared/issue'
 import type { CanonicalField, DateOrder, RecordKind } from '../../../src-main/engine/ingest/formats/fields'
 import type { Delimiter, FileKind, TextEncoding } from '../../../src-main/engine/ingest/read/types'
@@ -20,6 +20,9 @@ export const encodingName = (encoding: TextEncoding): string => tDynamic(`encodi
 export const fileTypeName = (kind: FileKind): string => tDynamic(`fileType.${kind}`, kind)
 export const dateOrderName = (order: DateOrder): string => tDynamic(`dateOrder.${order}`, order)
 export const stepName = (step: string): string => tDynamic(`job.step.${step}`, step)
+/** Models and baselines are named by id in reports (`rfm-logistic`); a new id shows as sent. */
+export const modelName = (name: string): string => tDynamic(`learn.model.${name}`, name)
+export const backendName = (name: BackendInfo['name']): string => tDynamic(`learn.backend.${name}`, name)
 
 const DELIMITER_KEYS = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', whitespace: 'whitespace' } as const
 export const delimiterName = (delimiter: Delimiter): string =>
@@ -67,6 +70,8 @@ export function errorText(error: unknown): string {
 /** The Intl formatters bound to the current locale. */
 export const fmt = {
   number: (value: number, digits = 0) => format.formatNumber(i18n.locale, value, digits),
+  fixed: (value: number, digits: number) => format.formatFixed(i18n.locale, value, digits),
+  days: (days: number) => format.formatDays(i18n.locale, days),
   money: (value: number, currency: string, style: format.MoneyStyle = 'exact') =>
     format.formatMoney(i18n.locale, value, currency, style),
   percent: (ratio: number) => format.formatPercent(i18n.locale, ratio),

@@ -3,7 +3,7 @@
  * reports. Subscribing once, at start, matters: a small file can finish before
  * `import/start` has even returned its job id, and that event must not be lost.
  */
-import type { JobFinished, JobProgress } from '../../../src-main/engine/api'
+import type { JobFinished, JobKind, JobProgress } from '../../../src-main/engine/api'
 import { api } from '../api'
 
 type FinishedListener = (finished: JobFinished) => void
@@ -23,6 +23,15 @@ class JobTracker {
       this.waiting.delete(payload.jobId)
       for (const listener of listeners) listener(payload)
     })
+  }
+
+  /**
+   * A job of this kind the engine is still reporting on, or null. Lets a step
+   * pick up a job it did not start itself (the page was reloaded mid-job).
+   */
+  running(kind: JobKind): JobProgress | null {
+    const open = Object.values(this.progress).filter((progress) => progress.kind === kind && !this.finished[progress.jobId])
+    return open[open.length - 1] ?? null
   }
 
   /** Calls `listener` once when the job ends — at once if it already has. */

@@ -111,7 +111,7 @@ class ImportFlow {
 
   private async finish(outcome: JobOutcome): Promise<void> {
     // A cancelled job keeps the files that finished before the cancel.
-    const batchIds = outcome.status === 'failed' ? [] : outcome.batchIds
+    const batchIds = outcome.status === 'done' || outcome.status === 'cancelled' ? outcome.batchIds : []
     if (batchIds.length > 0) {
       try {
         const batches = await api.call('import/batches', {})

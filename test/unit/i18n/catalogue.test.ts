@@ -27,9 +27,11 @@ function unionMembers(file: string, start: RegExp): string[] {
 }
 
 const ISSUE_CODES = unionMembers('src-main/engine/shared/issue.ts', /export type IssueCode =/)
-const JOB_STEPS = [...(readFileSync(join(ROOT, 'src-main/engine/api.ts'), 'utf8').match(/^\s*step: (.+)$/m)?.[1] ?? '').matchAll(/'([^']+)'/g)].map(
+const JOB_STEPS = unionMembers('src-main/engine/api.ts', /export type JobStep =/)
+const BACKENDS = [...(readFileSync(join(ROOT, 'src-main/engine/api.ts'), 'utf8').match(/^\s*name: ('[^\n]+)$/m)?.[1] ?? '').matchAll(/'([^']+)'/g)].map(
   (match) => match[1] ?? '',
 )
+const CUSTOMER_SORTS = unionMembers('src-main/engine/api.ts', /export type CustomerSort =/)
 const PRESET_IDS = [
   'shopify-orders',
   'shopify-customers',
@@ -87,13 +89,16 @@ describe('i18n catalogues', () => {
   it('name every canonical field, record kind, format preset and job step', () => {
     const fields = new Set([...CANONICAL_FIELD_LIST, ...Object.values(FIELDS_BY_KIND).flat()])
     const presetIds = new Set([...PRESET_IDS, ...PRESETS.map((preset) => preset.id)])
-    expect(JOB_STEPS).toEqual(['reading', 'scanning-dates', 'writing', 'finishing'])
+    expect(JOB_STEPS).toEqual(expect.arrayContaining(['reading', 'scanning-dates', 'writing', 'finishing', 'features', 'training-purchase', 'scoring']))
     const keys = [
       ...[...fields].map((field) => `field.${field}`),
       ...RECORD_KINDS.map((kind) => `kind.${kind}`),
       ...[...presetIds].map((id) => `format.${id}`),
       ...JOB_STEPS.map((step) => `job.step.${step}`),
       ...['running', 'done', 'failed', 'cancelled', 'undone'].map((status) => `status.${status}`),
+      // The Learn step: the learning backends and the customer list's sort orders.
+      ...BACKENDS.map((name) => `learn.backend.${name}`),
+      ...CUSTOMER_SORTS.map((sort) => `customers.sort.${sort}`),
       // The engine's rejects CSV header.
       ...['row', 'column', 'reason', 'original_row'].map((name) => `rejects.csv.${name}`),
     ]

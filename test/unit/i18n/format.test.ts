@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   formatDate,
+  formatDays,
   formatDuration,
+  formatFixed,
   formatFileSize,
   formatMoney,
   formatMonth,
@@ -40,5 +42,13 @@ describe('locale formatters', () => {
     expect(formatMonth('zh-CN', '2024-03', 'short')).toBe('3月')
     expect(formatDuration('en', 3)).toBe('3 sec')
     expect(formatDuration('en', 3725)).toBe('1 hr 2 min')
+  })
+
+  it('show model measures with fixed decimals and day counts in words', () => {
+    expect(formatFixed('en', 0.78, 3)).toBe('0.780')
+    expect(formatFixed('zh-CN', 0.5, 2)).toBe('0.50')
+    expect(formatDays('en', 90)).toBe('90 days')
+    expect(formatDays('en', 1)).toBe('1 day')
+    expect(formatDays('zh-CN', 30)).toBe('30天')
   })
 })
