@@ -18,7 +18,8 @@ export async function runTrainJob(input: TrainJobInput, isCancelled: () => boole
     const known = error instanceof EngineError
     return {
       status: 'failed',
-      issue: { row: 0, code: 'file.unreadable', message: error instanceof Error ? error.message : String(error), params: known ? { code: error.code } : undefined },
+      // The engine's own code and params travel in params, so the UI can say it in the merchant's language.
+      issue: { row: 0, code: 'file.unreadable', message: error instanceof Error ? error.message : String(error), params: known ? { ...error.params, code: error.code } : undefined },
     }
   } finally {
     store.close()
