@@ -31,7 +31,9 @@ export function buildFeatures(db: Database.Database, cutoff: string): FeatureSet
   const season = shopSeasonality(db, cutoff)
   const catalogue = loadProductCatalogue(db, cutoff)
   const top = topCategories(catalogue)
-  const shares = categoryShares(loadCustomerProducts(db, cutoff), customerIds, catalogue, top)
+  const customerProducts = loadCustomerProducts(db, cutoff)
+  const shares = categoryShares(customerProducts, customerIds, catalogue, top)
+  const productLines = productLineCounts(customerProducts)
   const returns = loadReturnsRates(db, cutoff)
 
   const perCustomer: OrderFeatures[] = []
@@ -85,6 +87,15 @@ export function buildFeatures(db: Database.Database, cutoff: string): FeatureSet
       topCategoryIndex(cat),
       season.index,
       f.ownSeasonShare,
+      f.ordersLast30d,
+      f.ordersLast180d,
+      f.spendLast180d,
+      f.visits,
+      f.activeMonths,
+      productLines.get(customerIds[row])?.products ?? 0,
+      (productLines.get(customerIds[row])?.lines ?? 0) / f.frequency,
+      f.recencyDays / (f.gapMean + 1),
+      f.lastOrderTotal,
     ]
     if (rowValues.length !== width) throw new Error('feature row does not match FEATURE_NAMES')
     for (let c = 0; c < width; c++) {
@@ -101,6 +112,18 @@ export function buildFeatures(db: Database.Database, cutoff: string): FeatureSet
     values,
     context: { topCategories: top, saleDays, shopDiscountShare: shop.discountShare, shopSaleSpendShare: shop.saleSpendShare, seasonIndex: season.index },
   }
+}
+
+/** Per customer id: distinct products bought and product lines (Σ orders per product). */
+function productLineCounts(rows: ReturnType<typeof loadCustomerProducts>): Map<number, { products: number; lines: number }> {
+  const out = new Map<number, { products: number; lines: number }>()
+  for (const [customerId, , orders] of rows) {
+    const entry = out.get(customerId) ?? { products: 0, lines: 0 }
+    entry.products++
+    entry.lines += orders
+    out.set(customerId, entry)
+  }
+  return out
 }
 
 /** returns_rate per customer id: return/refund/cancellation orders ÷ all orders, before the cutoff. */

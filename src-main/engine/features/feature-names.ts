@@ -38,6 +38,15 @@ import { TOP_CATEGORIES } from './category-shares'
  * own_season_share   the customer's sale orders in last year's coming-90-days window ÷ their sale orders
  *                    in the past 365 days; the shop's share when they had none that year; 90/365 with less
  *                    than a year of shop history.
+ * orders_last_30d    sale orders in [cutoff − 30 d, cutoff).
+ * orders_last_180d   sale orders in [cutoff − 180 d, cutoff).
+ * spend_last_180d    their totals.
+ * visits             distinct days with a sale order.
+ * active_months      distinct calendar months with a sale order.
+ * distinct_products  distinct products bought (product lines, as in buildInteractions).
+ * lines_per_order    product lines per sale order: Σ over products of the orders containing it ÷ frequency.
+ * recency_gap_ratio  recency_days ÷ (gap_mean + 1): how overdue the customer is against their own rhythm.
+ * last_order_total   total of the most recent sale order.
  */
 export const FEATURE_NAMES: readonly string[] = [
   'recency_days',
@@ -61,6 +70,15 @@ export const FEATURE_NAMES: readonly string[] = [
   'top_category',
   'season_index',
   'own_season_share',
+  'orders_last_30d',
+  'orders_last_180d',
+  'spend_last_180d',
+  'visits',
+  'active_months',
+  'distinct_products',
+  'lines_per_order',
+  'recency_gap_ratio',
+  'last_order_total',
 ]
 
 /** Column index of a feature, throwing on a typo rather than reading the wrong column. */

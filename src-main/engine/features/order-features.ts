@@ -28,6 +28,12 @@ export interface OrderFeatures {
   discountDepthMean: number
   saleSpendShare: number
   ownSeasonShare: number
+  ordersLast30d: number
+  ordersLast180d: number
+  spendLast180d: number
+  visits: number
+  activeMonths: number
+  lastOrderTotal: number
   /** For pooled shop shares. */
   discountedOrders: number
   saleDaySpend: number
@@ -41,6 +47,10 @@ export function orderFeatures(orders: SaleOrders, row: number, inputs: OrderFeat
   let ordersLast90d = 0
   let spendLast90d = 0
   let ordersLast365d = 0
+  let ordersLast30d = 0
+  let ordersLast180d = 0
+  let spendLast180d = 0
+  const months = new Set<number>()
   let discountedOrders = 0
   let depthSum = 0
   let saleDaySpend = 0
@@ -56,6 +66,12 @@ export function orderFeatures(orders: SaleOrders, row: number, inputs: OrderFeat
       spendLast90d += total
     }
     if (day >= cutoffDay - 365) ordersLast365d++
+    if (day >= cutoffDay - 30) ordersLast30d++
+    if (day >= cutoffDay - 180) {
+      ordersLast180d++
+      spendLast180d += total
+    }
+    months.add(calendarMonth(day))
     if (isDiscounted(orders, i)) {
       discountedOrders++
       depthSum += discountDepth(total, orders.discount[i])
@@ -95,7 +111,19 @@ export function orderFeatures(orders: SaleOrders, row: number, inputs: OrderFeat
     discountDepthMean: discountedOrders > 0 ? depthSum / discountedOrders : 0,
     saleSpendShare: monetary > 0 ? Math.min(1, Math.max(0, saleDaySpend / monetary)) : 0,
     ownSeasonShare: seasonYear > 0 ? seasonWindow / seasonYear : inputs.defaultSeasonShare,
+    ordersLast30d,
+    ordersLast180d,
+    spendLast180d,
+    visits: visits.length,
+    activeMonths: months.size,
+    lastOrderTotal: orders.total[to - 1],
     discountedOrders,
     saleDaySpend,
   }
+}
+
+/** Year × 12 + month of a day number (days since 1970-01-01). */
+function calendarMonth(day: number): number {
+  const date = new Date(day * 86_400_000)
+  return date.getUTCFullYear() * 12 + date.getUTCMonth()
 }

@@ -14,9 +14,10 @@ import {
   type Ranker,
 } from '../evaluation'
 import { RFM_BASELINE } from '../evaluation/baselines/purchase-baselines'
-import { buildFeatures, buildHistories, buildInteractions, buildLabels } from '../features'
+import { buildFeatures, buildHistories, buildInteractions, buildLabels, windowPurchases } from '../features'
 import type { FeatureSet, Interactions } from '../features/types'
 import {
+  affinityPairLogits,
   initBackend,
   predictAffinity,
   predictPurchase,
@@ -33,6 +34,7 @@ import {
   type TrainedPurchaseModel,
   type TrainedSequenceModel,
 } from '../ml'
+import { blendCandidates, blendRanker, fitBlend, type BlendCandidates, type BlendModel } from './affinity-blend'
 import { ownRepeatScores, rankerFrom, wideK } from './affinity-rankers'
 import { customerScoreRecords } from './customer-score-records'
 import { nextOrdersAfter } from './next-orders'
@@ -61,7 +63,6 @@ export interface TrainProgress {
 export type TrainOutcome = { status: 'trained'; run: RunRecord } | { status: 'cancelled' }
 
 const STEPS: JobStep[] = ['features', 'baselines', 'training-purchase', 'training-sequence', 'training-affinity', 'evaluating', 'scoring']
-const BLEND_WEIGHT = 0.5
 
 class Cancelled extends Error {}
 
@@ -165,15 +166,30 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
     trainAffinity(affinitySplit.context.interactions, { seed, epochs: epochs.affinity, ...fitHooks('training-affinity', epochs.affinity) }),
   )
   if (affinityEval.status === 'cancelled') throw new Cancelled()
-  const learnedAffinity: { name: string; blend: number }[] = [
-    { name: 'two-tower', blend: 0 },
-    { name: 'two-tower+repeats', blend: BLEND_WEIGHT },
-  ]
+  // The blend behind 'two-tower+repeats' is fitted one window earlier: features and a two-tower at
+  // `training`, labels from [training, evaluation); then applied at `evaluation` with the model above.
+  let blendEval: BlendModel | null = null
+  let blendTwoTower = false
+  let evalCandidates: BlendCandidates | null = null
   if (affinityEval.status === 'trained') {
-    for (const variant of learnedAffinity) {
-      const ranker = affinityRanker(affinityEval.trained, affinitySplit.context.interactions, variant.blend)
-      affinity.push(toAffinityMetrics({ name: variant.name, ...evaluateRankings(affinitySplit.window, affinitySplit.context.interactions, ranker, 10) }, 'model'))
-    }
+    const innerInteractions = buildInteractions(db, windows.training)
+    const innerWindow = windowPurchases(db, windows.training, windows.horizonDays, innerInteractions.customerIds, innerInteractions)
+    const inner = await timed('affinity-blend', () =>
+      trainAffinity(innerInteractions, { seed, epochs: epochs.affinity, shouldStop: isCancelled }),
+    )
+    if (inner.status === 'cancelled') throw new Cancelled()
+    blendTwoTower = inner.status === 'trained'
+    const innerCandidates = blendCandidates(db, innerInteractions, inner.status === 'trained' ? twoTowerLogits(inner.trained, innerInteractions) : null)
+    if (inner.status === 'trained') inner.trained.model.dispose()
+    blendEval = fitBlend(innerCandidates, innerWindow)
+    const interactions = affinitySplit.context.interactions
+    affinity.push(
+      toAffinityMetrics({ name: 'two-tower', ...evaluateRankings(affinitySplit.window, interactions, affinityRanker(affinityEval.trained, interactions, 0), 10) }, 'model'),
+    )
+    evalCandidates = blendCandidates(db, interactions, blendTwoTower ? twoTowerLogits(affinityEval.trained, interactions) : null)
+    affinity.push(
+      toAffinityMetrics({ name: 'two-tower+repeats', ...evaluateRankings(affinitySplit.window, interactions, blendRanker(evalCandidates, blendEval), 10) }, 'model'),
+    )
   }
 
   // ---- compare, choose per task
@@ -242,7 +258,14 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   nextGuesses.set('history-average', historyAverageGuess(scoringHistories, scoringFeatures))
   if (purchaseNow) nextGuesses.set('purchase-mlp', purchaseRateGuess(scoringFeatures, purchaseNow.expectedOrders, windows.horizonDays))
   if (sequenceNow) nextGuesses.set('sequence-gru', gruGuess(sequenceNow, scoringFeatures))
-  const ranker = scoringRanker(chosen.affinity, affinityFinal, scoringInteractions, scoringFeatures)
+  let ranker: Ranker
+  if (chosen.affinity === 'two-tower+repeats' && evalCandidates && affinityFinal) {
+    // Refitted on the latest complete window (features and two-tower at `evaluation`, labels up to `scoring`).
+    const blendNow = fitBlend(evalCandidates, affinitySplit.window)
+    ranker = blendRanker(blendCandidates(db, scoringInteractions, blendTwoTower ? twoTowerLogits(affinityFinal, scoringInteractions) : null), blendNow)
+  } else {
+    ranker = scoringRanker(chosen.affinity, affinityFinal, scoringInteractions, scoringFeatures)
+  }
 
   const scores = customerScoreRecords({
     features: scoringFeatures,
@@ -304,6 +327,11 @@ async function finalModel<T>(result: Promise<{ status: 'trained'; trained: T } |
   return settled.status === 'trained' ? (settled as { trained: T }).trained : null
 }
 
+/** The two-tower's logit for candidate pairs of these interactions' customers and products. */
+function twoTowerLogits(trained: TrainedAffinityModel, interactions: Interactions): (pairs: { customerRow: Int32Array; productIndex: Int32Array }) => Float32Array {
+  return (pairs) => affinityPairLogits(trained, { customerIds: interactions.customerIds, products: interactions.products }, pairs)
+}
+
 /** The learned ranker for one blend weight, over the interactions' own product list. */
 function affinityRanker(trained: TrainedAffinityModel, interactions: Interactions, blendWeight: number): Ranker {
   const blend = blendWeight > 0 ? { weight: blendWeight, ...ownRepeatScores(interactions) } : null
@@ -315,8 +343,7 @@ function affinityRanker(trained: TrainedAffinityModel, interactions: Interaction
 
 /** The chosen affinity entry (a learned variant or a baseline) as a ranker at the scoring cutoff. */
 function scoringRanker(chosen: string, trained: TrainedAffinityModel | null, interactions: Interactions, features: FeatureSet): Ranker {
-  const variant = { 'two-tower': 0, 'two-tower+repeats': BLEND_WEIGHT }[chosen]
-  if (variant !== undefined && trained) return affinityRanker(trained, interactions, variant)
+  if (chosen === 'two-tower' && trained) return affinityRanker(trained, interactions, 0)
   const baseline: AffinityModel = AFFINITY_BASELINES.find((b) => b.name === chosen) ?? AFFINITY_BASELINES[1]
   return baseline.scorer({ cutoff: interactions.cutoff, interactions, features })
 }

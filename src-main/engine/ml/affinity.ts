@@ -257,6 +257,53 @@ export function predictAffinity(trained: TrainedAffinityModel, options: Affinity
   }
 }
 
+/**
+ * The model's logit a · u·v + b for given (customer row, product index)
+ * pairs, rows into `customerIds` and indices into `products` — for callers
+ * that combine the two-tower score with other signals per candidate.
+ */
+export function affinityPairLogits(
+  trained: TrainedAffinityModel,
+  options: { customerIds: ArrayLike<number>; products: ProductInfo[]; customerFeatures?: FeatureSet | null },
+  pairs: { customerRow: Int32Array; productIndex: Int32Array },
+): Float32Array {
+  const { vocabulary } = trained.metadata.extra
+  const rows = options.customerIds.length
+  const out = new Float32Array(pairs.customerRow.length)
+  if (rows === 0 || options.products.length === 0 || out.length === 0) return out
+  const tower = towers(trained.model)
+  const customerInputs: tf.Tensor[] = [tf.tensor2d(customerIndices(vocabulary, options.customerIds), [rows, 1], 'int32')]
+  if (trained.metadata.featureNames.length) {
+    if (!options.customerFeatures) throw new Error('affinityPairLogits: this model needs customer features')
+    const { values, names } = customerFeatureMatrix(options.customerFeatures, Array.from(options.customerIds), trained.metadata)
+    customerInputs.push(tf.tensor2d(values, [rows, names.length]))
+  }
+  const products = productSource(vocabulary, options.products)
+  const L = vocabulary.tokensPerProduct
+  const n = options.products.length
+  const productInputs = [
+    tf.tensor2d(products.productId, [n, 1], 'int32'),
+    tf.tensor2d(products.category, [n, 1], 'int32'),
+    tf.tensor2d(products.tokens, [n, L], 'int32'),
+    tf.tensor2d(products.tokenWeights, [n, L]),
+  ]
+  const customerVectors = towerVectors(tower.customer, customerInputs)
+  const productVectors = towerVectors(tower.product, productInputs)
+  tf.dispose([...customerInputs, ...productInputs])
+  const u = customerVectors.dataSync() as Float32Array
+  const v = productVectors.dataSync() as Float32Array
+  const dim = customerVectors.shape[1]
+  tf.dispose([customerVectors, productVectors])
+  for (let i = 0; i < out.length; i++) {
+    const a = pairs.customerRow[i] * dim
+    const b = pairs.productIndex[i] * dim
+    let dot = 0
+    for (let j = 0; j < dim; j++) dot += u[a + j] * v[b + j]
+    out[i] = tower.scale * dot + tower.offset
+  }
+  return out
+}
+
 export function saveAffinityModel(trained: TrainedAffinityModel): Promise<SavedModel<AffinityExtra>> {
   return saveModel(trained)
 }

@@ -35,6 +35,7 @@ export {
 export {
   trainAffinity,
   predictAffinity,
+  affinityPairLogits,
   saveAffinityModel,
   loadAffinityModel,
   AFFINITY_MODEL_VERSION,

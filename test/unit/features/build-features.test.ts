@@ -70,6 +70,25 @@ describe('buildFeatures', () => {
     expect(value(f, ann, 'returns_rate')).toBeCloseTo(0.4, 6)
   })
 
+  it('computes the activity and basket columns by hand', () => {
+    const { ann, bob } = annAndBob()
+    const f = buildFeatures(shop.db, '2024-07-01')
+    // Jun 1 is within 30 days of Jul 1; Jan 1 is 182 days back, outside 180.
+    expect(value(f, ann, 'orders_last_30d')).toBe(1)
+    expect(value(f, ann, 'orders_last_180d')).toBe(2)
+    expect(value(f, ann, 'spend_last_180d')).toBeCloseTo(150, 4)
+    expect(value(f, ann, 'visits')).toBe(3)
+    expect(value(f, ann, 'active_months')).toBe(3)
+    // Mug in two orders, tea in two: 2 products, 4 product lines over 3 orders.
+    expect(value(f, ann, 'distinct_products')).toBe(2)
+    expect(value(f, ann, 'lines_per_order')).toBeCloseTo(4 / 3, 5)
+    expect(value(f, ann, 'recency_gap_ratio')).toBeCloseTo(30 / 77, 5)
+    expect(value(f, ann, 'last_order_total')).toBeCloseTo(60, 4)
+    // Postage is not a product line.
+    expect(value(f, bob, 'distinct_products')).toBe(1)
+    expect(value(f, bob, 'lines_per_order')).toBe(1)
+  })
+
   it('gives one-order customers tenure-based gaps and a neutral regularity', () => {
     const { bob } = annAndBob()
     const f = buildFeatures(shop.db, '2024-07-01')

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend } from '../../../src-main/engine/ml/backend'
 import {
+  affinityPairLogits,
   loadAffinityModel,
   predictAffinity,
   saveAffinityModel,
@@ -76,6 +77,15 @@ describe('affinity model (cpu)', () => {
     let others = 0
     for (let r = 0; r < 40; r++) (r % GROUPS === 1 ? (group1 += scoreOf(r) / 10) : (others += scoreOf(r) / 30))
     expect(group1).toBeGreaterThan(others + 0.1)
+  })
+
+  it('gives pair logits whose sigmoid is the top-k score', () => {
+    const customers = Array.from(interactions.customerIds.slice(0, 5))
+    const top = predictAffinity(model, { customerIds: customers, products: interactions.products, k: 2 })
+    const customerRow = Int32Array.from({ length: 10 }, (_, i) => Math.floor(i / 2))
+    const productIndex = Int32Array.from(top.index)
+    const logits = affinityPairLogits(model, { customerIds: customers, products: interactions.products }, { customerRow, productIndex })
+    logits.forEach((z, i) => expect(1 / (1 + Math.exp(-z))).toBeCloseTo(top.score[i], 4))
   })
 
   it('blends in the caller’s scores with the given weight', () => {
