@@ -47,9 +47,14 @@ describe('offerwise evaluate on the Online Retail reference task', () => {
       expect(m.recallAt10, m.name).toBeGreaterThan(recallFloor)
       expect(m.newRecallAt10, m.name).toBeGreaterThan(newFloor)
     }
-    const sequenceBaseline = report.sequence.find((m) => m.kind === 'baseline')!
+    // The GRU is compared with the MLP on the next-order tasks (a baseline may win both; the report says so).
     const gru = report.sequence.find((m) => m.name === 'sequence-gru')!
-    expect(gru.daysToNextMae).toBeLessThan(sequenceBaseline.daysToNextMae * 1.5)
+    const mlp = report.sequence.find((m) => m.name === 'purchase-mlp')!
+    expect(gru.nextCategoryAccuracy).toBeGreaterThan(mlp.nextCategoryAccuracy)
+    expect(gru.daysToNextMae).toBeLessThan(mlp.daysToNextMae)
+    // Whatever serves a task is at least as good as every entry on it.
+    const chosenSequence = report.sequence.find((m) => m.name === report.chosen.daysToNext)!
+    for (const m of report.sequence) expect(chosenSequence.daysToNextMae).toBeLessThanOrEqual(m.daysToNextMae)
     expect(['wasm', 'cpu', 'tensorflow']).toContain(report.backend.name)
   })
 

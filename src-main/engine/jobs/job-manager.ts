@@ -48,7 +48,8 @@ export class JobManager {
         loss: raw.loss,
         rows: raw.rows,
         rowsPerSecond: Math.round(raw.rows / seconds),
-        etaSeconds: fraction > 0.01 && fraction < 1 ? Math.round((seconds / fraction) * (1 - fraction)) : null,
+        etaSeconds:
+          raw.etaSeconds !== undefined ? Math.round(raw.etaSeconds) : fraction > 0.01 && fraction < 1 ? Math.round((seconds / fraction) * (1 - fraction)) : null,
       })
     }
     const job = this.workerScript && existsSync(this.workerScript) ? this.inWorker(input, onProgress) : this.inline(input, onProgress)

@@ -19,7 +19,12 @@ export interface TrainJobInput {
 export type JobInput = ImportJobInput | TrainJobInput
 
 /** Progress without the job id and rates, which the manager adds. `done`/`total` drive the ETA. */
-export type RawProgress = Pick<JobProgress, 'step' | 'rows' | 'unit' | 'loss'> & { done: number; total: number }
+export type RawProgress = Pick<JobProgress, 'step' | 'rows' | 'unit' | 'loss'> & {
+  done: number
+  total: number
+  /** When the work knows its own remaining time better than elapsed ÷ fraction (training epochs). */
+  etaSeconds?: number
+}
 
 export type WorkerMessage = { type: 'progress'; progress: RawProgress } | { type: 'finished'; outcome: JobOutcome }
 

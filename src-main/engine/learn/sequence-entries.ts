@@ -103,11 +103,6 @@ export function scoreGuess(guess: NextOrderGuess, actual: NextOrders): SequenceM
   }
 }
 
-/** A purchase score from a wait: sooner is likelier (for AUC beside the purchase models). */
-export function waitToProbability(daysFromCutoff: Float32Array, horizonDays: number): Float32Array {
-  return Float32Array.from(daysFromCutoff, (days) => 1 - Math.exp(-horizonDays / (days + 1)))
-}
-
 function column(features: FeatureSet, name: string): Float32Array {
   const index = featureColumn(features.names, name)
   const width = features.names.length

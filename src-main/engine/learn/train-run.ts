@@ -39,7 +39,7 @@ import { ownRepeatScores, rankerFrom, wideK } from './affinity-rankers'
 import { customerScoreRecords } from './customer-score-records'
 import { nextOrdersAfter } from './next-orders'
 import type { RunRecord } from './run-store'
-import { gruGuess, historyAverageGuess, purchaseRateGuess, scoreGuess, waitToProbability, type NextOrderGuess } from './sequence-entries'
+import { gruGuess, historyAverageGuess, purchaseRateGuess, scoreGuess, type NextOrderGuess } from './sequence-entries'
 import { learnWindows, type LearnWindows } from './windows'
 
 export interface TrainSettings {
@@ -56,6 +56,8 @@ export interface TrainProgress {
   done: number
   total: number
   epoch?: number
+  /** The cap on epochs for the model being trained (early stopping may end sooner). */
+  epochs?: number
   loss?: number
   etaSeconds?: number
 }
@@ -98,7 +100,7 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
     report({ step, done: stepIndex, total: STEPS.length })
   }
   const fitHooks = (step: JobStep, epochs: number): Pick<FitOptions, 'onEpoch' | 'shouldStop'> => ({
-    onEpoch: (epoch, logs, etaSeconds) => report({ step, done: stepIndex + epoch / epochs, total: STEPS.length, epoch, loss: logs.loss, etaSeconds }),
+    onEpoch: (epoch, logs, etaSeconds) => report({ step, done: stepIndex + epoch / epochs, total: STEPS.length, epoch, epochs, loss: logs.loss, etaSeconds }),
     shouldStop: isCancelled,
   })
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -154,9 +156,9 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   if (evalExpectedOrders) guesses.push(purchaseRateGuess(purchaseSplit.test.features, evalExpectedOrders, windows.horizonDays))
   if (sequenceEval.status === 'trained') {
     const gru = gruGuess(predictSequence(sequenceEval.trained, historiesEval.steps, historiesEval.categories), purchaseSplit.test.features)
+    // The GRU's tasks are the next category and the wait. Its wait was also tried as a buyer
+    // ranking and ranked worse than recency alone on the reference task, so it is not offered there.
     guesses.push(gru)
-    // The GRU also answers "will they buy within the horizon": its wait, as a score beside the purchase models.
-    purchaseScored.set('sequence-gru', { ...evaluatePurchaseScores(waitToProbability(gru.daysFromCutoff, windows.horizonDays), purchaseSplit.test.labels), kind: 'model' })
   }
   const sequence: SequenceMetrics[] = guesses.map((guess) => scoreGuess(guess, next))
 

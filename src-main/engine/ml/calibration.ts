@@ -79,9 +79,17 @@ export function fitCalibration(p: ArrayLike<number>, y: ArrayLike<number>, metho
   return isotonic ? fitIsotonic(p, y) : fitPlatt(p, y)
 }
 
+/**
+ * No calibrated chance is ever exactly 0 or 1: isotonic steps reach both when a
+ * validation block happened to be all buyers or none, and "100% sure" is never
+ * true of a person (nor good for log loss).
+ */
+export const CALIBRATED_MIN = 0.005
+export const CALIBRATED_MAX = 0.995
+
 export function applyCalibration(calibration: Calibration, p: ArrayLike<number>): Float32Array {
   const out = new Float32Array(p.length)
-  for (let i = 0; i < p.length; i++) out[i] = calibrateOne(calibration, p[i])
+  for (let i = 0; i < p.length; i++) out[i] = Math.min(CALIBRATED_MAX, Math.max(CALIBRATED_MIN, calibrateOne(calibration, p[i])))
   return out
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyCalibration, fitCalibration, fitIsotonic, fitPlatt } from '../../../src-main/engine/ml/calibration'
+import { applyCalibration, fitCalibration, fitIsotonic, fitPlatt, CALIBRATED_MAX, CALIBRATED_MIN } from '../../../src-main/engine/ml/calibration'
 import { fitLogistic, predictLogistic, sigmoid, logit } from '../../../src-main/engine/ml/logistic'
 import { auc, brierScore, logLoss, rmse } from '../../../src-main/engine/ml/metrics'
 import { createRng, deriveSeed, permutation, splitRows } from '../../../src-main/engine/ml/random'
@@ -14,10 +14,11 @@ describe('isotonic calibration', () => {
     expect(c.x.map((v) => +v.toFixed(6))).toEqual([0.1, 0.25, 0.4])
     expect(c.y).toEqual([1e-4, 0.5, 1 - 1e-4])
     const out = applyCalibration(c, [0, 0.25, 0.325, 0.9])
-    expect(out[0]).toBeCloseTo(1e-4, 6)
+    // The ends are held inside [CALIBRATED_MIN, CALIBRATED_MAX]: never "certain".
+    expect(out[0]).toBeCloseTo(CALIBRATED_MIN, 6)
     expect(out[1]).toBeCloseTo(0.5, 6)
     expect(out[2]).toBeCloseTo(0.5 + 0.5 * (0.5 - 1e-4), 5) // halfway between the last two points
-    expect(out[3]).toBeCloseTo(1 - 1e-4, 6)
+    expect(out[3]).toBeCloseTo(CALIBRATED_MAX, 6)
   })
 
   it('is non-decreasing and leaves monotone data alone', () => {
