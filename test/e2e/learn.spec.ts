@@ -29,7 +29,7 @@ test('learns from the sample shop: report, charts, customers and a customer page
   const report = page.getByTestId('model-report')
   await expect(progress.or(report)).toBeVisible()
   if (await progress.isVisible()) {
-    await expect(progress.getByTestId('train-step')).not.toHaveText(/^job\.step\./)
+    await expect(progress.getByTestId('job-step')).not.toHaveText(/^job\.step\./)
     // Once a network trains, the panel shows its loss and "Epoch 3 of 12" or "Step 3 of 7",
     // whichever unit the engine reports in. (A fast machine may finish before it is seen.)
     await progress.getByText(/^Loss: /).waitFor({ timeout: 90_000 }).catch(() => undefined)
@@ -143,7 +143,7 @@ test('cancelling training changes nothing', async ({ app: page, served }) => {
   await page.getByTestId('learn-intro').getByRole('button', { name: 'Train', exact: true }).click()
 
   const progress = page.getByTestId('train-progress')
-  await expect(progress.getByTestId('train-step')).not.toHaveText('Starting…')
+  await expect(progress.getByTestId('job-step')).not.toHaveText('Starting…')
   await progress.getByRole('button', { name: 'Cancel training' }).click()
   const outcome = page.getByTestId('train-outcome')
   await expect(outcome).toContainText('Training cancelled', { timeout: 60_000 })

@@ -8,6 +8,29 @@ import { api } from '../api'
 
 type FinishedListener = (finished: JobFinished) => void
 
+/** What a step keeps about the job it runs, so that Cancel works the same in every step. */
+export interface CancellableJob {
+  jobId: string | null
+  cancelling: boolean
+  startError: unknown
+}
+
+/**
+ * Asks the engine to stop the step's job. The job's end arrives as usual
+ * (cancelled); if the engine refuses, the step shows why and Cancel can be
+ * pressed again.
+ */
+export async function cancelJob(job: CancellableJob): Promise<void> {
+  if (!job.jobId || job.cancelling) return
+  job.cancelling = true
+  try {
+    await api.call('jobs/cancel', { jobId: job.jobId })
+  } catch (error) {
+    job.startError = error
+    job.cancelling = false
+  }
+}
+
 class JobTracker {
   progress = $state<Record<string, JobProgress>>({})
   finished = $state<Record<string, JobFinished>>({})

@@ -5,7 +5,7 @@
  */
 import type { FormatInfo, ImportBatchSummary, JobOutcome } from '../../../src-main/engine/api'
 import { api } from '../../lib/api'
-import { jobs } from '../../lib/stores/jobs.svelte'
+import { cancelJob, jobs } from '../../lib/stores/jobs.svelte'
 import { StagedFile } from './staged-file.svelte'
 
 export type ImportPhase = 'setup' | 'running' | 'finished'
@@ -60,15 +60,8 @@ class ImportFlow {
     return this.run(true, () => api.call('import/sample', {}))
   }
 
-  async cancel(): Promise<void> {
-    if (!this.jobId || this.cancelling) return
-    this.cancelling = true
-    try {
-      await api.call('jobs/cancel', { jobId: this.jobId })
-    } catch (error) {
-      this.startError = error
-      this.cancelling = false
-    }
+  cancel(): Promise<void> {
+    return cancelJob(this)
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import type { JobOutcome, ModelReport } from '../../../src-main/engine/api'
 import { api } from '../../lib/api'
-import { jobs } from '../../lib/stores/jobs.svelte'
+import { cancelJob, jobs } from '../../lib/stores/jobs.svelte'
 
 /** The horizons offered, in days ("buys within the next N days"). */
 export const HORIZONS = [30, 60, 90, 180] as const
@@ -73,15 +73,8 @@ class LearnFlow {
     }
   }
 
-  async cancel(): Promise<void> {
-    if (!this.jobId || this.cancelling) return
-    this.cancelling = true
-    try {
-      await api.call('jobs/cancel', { jobId: this.jobId })
-    } catch (error) {
-      this.startError = error
-      this.cancelling = false
-    }
+  cancel(): Promise<void> {
+    return cancelJob(this)
   }
 
   dismissNotice(): void {
