@@ -40,6 +40,7 @@ import { customerScoreRecords } from './customer-score-records'
 import { nextOrdersAfter } from './next-orders'
 import type { RunRecord } from './run-store'
 import { gruGuess, historyAverageGuess, purchaseRateGuess, scoreGuess, type NextOrderGuess } from './sequence-entries'
+import { previousModels } from './previous-models'
 import { learnWindows, type LearnWindows } from './windows'
 
 export interface TrainSettings {
@@ -112,6 +113,8 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
 
   // ---- features at the three cutoffs
   enter('features')
+  // Warm start from the last run's models where their shapes still fit.
+  const previous = await previousModels(db)
   const task = { cutoff: windows.evaluation, horizonDays: windows.horizonDays }
   const purchaseSplit = buildPurchaseSplit(db, task)
   const affinitySplit = buildAffinitySplit(db, task, purchaseSplit.test.features)
@@ -130,7 +133,7 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   enter('training-purchase')
   const epochs = { purchase: settings.epochs?.purchase ?? 60, sequence: settings.epochs?.sequence ?? 30, affinity: settings.epochs?.affinity ?? 12 }
   const purchaseEval = await timed('purchase-mlp', () =>
-    trainPurchase(purchaseSplit.train.features, purchaseSplit.train.labels, { seed, epochs: epochs.purchase, ...fitHooks('training-purchase', epochs.purchase) }),
+    trainPurchase(purchaseSplit.train.features, purchaseSplit.train.labels, { seed, epochs: epochs.purchase, previous: previous.purchase, ...fitHooks('training-purchase', epochs.purchase) }),
   )
   if (purchaseEval.status === 'cancelled') throw new Cancelled()
   let evalExpectedOrders: Float32Array | null = null
@@ -147,6 +150,7 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
       categories: historiesEval.categories,
       cutoff: windows.evaluation,
       seed,
+      previous: previous.sequence,
       epochs: epochs.sequence,
       ...fitHooks('training-sequence', epochs.sequence),
     }),
@@ -165,7 +169,7 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   // ---- affinity two-tower: learns from purchases before `evaluation`
   enter('training-affinity')
   const affinityEval = await timed('affinity-two-tower', () =>
-    trainAffinity(affinitySplit.context.interactions, { seed, epochs: epochs.affinity, ...fitHooks('training-affinity', epochs.affinity) }),
+    trainAffinity(affinitySplit.context.interactions, { seed, epochs: epochs.affinity, previous: previous.affinity, ...fitHooks('training-affinity', epochs.affinity) }),
   )
   if (affinityEval.status === 'cancelled') throw new Cancelled()
   // The blend behind 'two-tower+repeats' is fitted one window earlier: features and a two-tower at
