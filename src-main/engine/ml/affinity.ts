@@ -211,7 +211,6 @@ export async function trainAffinity(interactions: Interactions, options: Affinit
 
 /** Top-k products for each customer, by batched customers × products matrix maths. */
 export function predictAffinity(trained: TrainedAffinityModel, options: AffinityPredictOptions): AffinityPredictions {
-  const { vocabulary } = trained.metadata.extra
   const rows = options.customerIds.length
   if (rows === 0 || options.products.length === 0 || options.k <= 0) {
     const k = Math.max(0, options.k)
@@ -223,26 +222,7 @@ export function predictAffinity(trained: TrainedAffinityModel, options: Affinity
       score: new Float32Array(rows * k),
     }
   }
-  const tower = towers(trained.model)
-  const customerIndex = tf.tensor2d(customerIndices(vocabulary, options.customerIds), [rows, 1], 'int32')
-  const customerInputs: tf.Tensor[] = [customerIndex]
-  if (trained.metadata.featureNames.length) {
-    if (!options.customerFeatures) throw new Error('predictAffinity: this model needs customer features')
-    const { values, names } = customerFeatureMatrix(options.customerFeatures, Array.from(options.customerIds), trained.metadata)
-    customerInputs.push(tf.tensor2d(values, [rows, names.length]))
-  }
-  const products = productSource(vocabulary, options.products)
-  const L = vocabulary.tokensPerProduct
-  const n = options.products.length
-  const productInputs = [
-    tf.tensor2d(products.productId, [n, 1], 'int32'),
-    tf.tensor2d(products.category, [n, 1], 'int32'),
-    tf.tensor2d(products.tokens, [n, L], 'int32'),
-    tf.tensor2d(products.tokenWeights, [n, L]),
-  ]
-  const customerVectors = towerVectors(tower.customer, customerInputs)
-  const productVectors = towerVectors(tower.product, productInputs)
-  tf.dispose([...customerInputs, ...productInputs])
+  const { tower, customerVectors, productVectors } = embedBoth(trained, options)
   try {
     const top = scoreTopK(customerVectors, productVectors, tower.scale, tower.offset, options.k, blendIndex(options.blend ?? null, rows))
     return {
@@ -267,29 +247,10 @@ export function affinityPairLogits(
   options: { customerIds: ArrayLike<number>; products: ProductInfo[]; customerFeatures?: FeatureSet | null },
   pairs: { customerRow: Int32Array; productIndex: Int32Array },
 ): Float32Array {
-  const { vocabulary } = trained.metadata.extra
   const rows = options.customerIds.length
   const out = new Float32Array(pairs.customerRow.length)
   if (rows === 0 || options.products.length === 0 || out.length === 0) return out
-  const tower = towers(trained.model)
-  const customerInputs: tf.Tensor[] = [tf.tensor2d(customerIndices(vocabulary, options.customerIds), [rows, 1], 'int32')]
-  if (trained.metadata.featureNames.length) {
-    if (!options.customerFeatures) throw new Error('affinityPairLogits: this model needs customer features')
-    const { values, names } = customerFeatureMatrix(options.customerFeatures, Array.from(options.customerIds), trained.metadata)
-    customerInputs.push(tf.tensor2d(values, [rows, names.length]))
-  }
-  const products = productSource(vocabulary, options.products)
-  const L = vocabulary.tokensPerProduct
-  const n = options.products.length
-  const productInputs = [
-    tf.tensor2d(products.productId, [n, 1], 'int32'),
-    tf.tensor2d(products.category, [n, 1], 'int32'),
-    tf.tensor2d(products.tokens, [n, L], 'int32'),
-    tf.tensor2d(products.tokenWeights, [n, L]),
-  ]
-  const customerVectors = towerVectors(tower.customer, customerInputs)
-  const productVectors = towerVectors(tower.product, productInputs)
-  tf.dispose([...customerInputs, ...productInputs])
+  const { tower, customerVectors, productVectors } = embedBoth(trained, options)
   const u = customerVectors.dataSync() as Float32Array
   const v = productVectors.dataSync() as Float32Array
   const dim = customerVectors.shape[1]
@@ -369,4 +330,37 @@ function customerFeatureMatrix(
     if (!p) values.fill(0, i * names.length, (i + 1) * names.length)
   })
   return { names, values, standardisation }
+}
+
+/**
+ * Both towers' vectors: one row per customer in `customerIds`, one per
+ * product in `products` (new products through their category and words).
+ * The caller disposes the two tensors.
+ */
+function embedBoth(
+  trained: TrainedAffinityModel,
+  options: { customerIds: ArrayLike<number>; products: ProductInfo[]; customerFeatures?: FeatureSet | null },
+): { tower: ReturnType<typeof towers>; customerVectors: tf.Tensor2D; productVectors: tf.Tensor2D } {
+  const { vocabulary } = trained.metadata.extra
+  const rows = options.customerIds.length
+  const tower = towers(trained.model)
+  const customerInputs: tf.Tensor[] = [tf.tensor2d(customerIndices(vocabulary, options.customerIds), [rows, 1], 'int32')]
+  if (trained.metadata.featureNames.length) {
+    if (!options.customerFeatures) throw new Error('affinity: this model needs customer features')
+    const { values, names } = customerFeatureMatrix(options.customerFeatures, Array.from(options.customerIds), trained.metadata)
+    customerInputs.push(tf.tensor2d(values, [rows, names.length]))
+  }
+  const products = productSource(vocabulary, options.products)
+  const L = vocabulary.tokensPerProduct
+  const n = options.products.length
+  const productInputs = [
+    tf.tensor2d(products.productId, [n, 1], 'int32'),
+    tf.tensor2d(products.category, [n, 1], 'int32'),
+    tf.tensor2d(products.tokens, [n, L], 'int32'),
+    tf.tensor2d(products.tokenWeights, [n, L]),
+  ]
+  const customerVectors = towerVectors(tower.customer, customerInputs)
+  const productVectors = towerVectors(tower.product, productInputs)
+  tf.dispose([...customerInputs, ...productInputs])
+  return { tower, customerVectors, productVectors }
 }
