@@ -48,7 +48,10 @@ test('learns from the sample shop: report, charts, customers and a customer page
   const header = page.getByTestId('report-header')
   await expect(header).toContainText('Customers tested')
   expect(parseCount(await header.getByText('Customers tested').locator('..').locator('.value').textContent())).toBe(truth.customers)
-  await expect(header.getByTestId('report-backend')).toContainText(truth.backend.reason)
+  // The backend the engine used, explained in the merchant's language; the engine's own sentence is the tooltip.
+  const backendLine = header.getByTestId('report-backend')
+  await expect(backendLine).toContainText({ tensorflow: 'native TensorFlow library is installed', wasm: 'uses WebAssembly', cpu: 'plain JavaScript' }[truth.backend.name])
+  await expect(backendLine.locator('.reason')).toHaveAttribute('title', truth.backend.reason)
   if (truth.fallback) await expect(header.getByTestId('report-fallback')).toBeVisible()
 
   const purchaseChart = page.getByTestId('purchase-chart')
