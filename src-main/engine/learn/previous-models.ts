@@ -9,6 +9,7 @@ import {
   type TrainedSequenceModel,
 } from '../ml'
 import type { AffinityExtra, PurchaseExtra, SequenceExtra } from '../ml'
+import { latestRunId } from './customer-queries'
 import { loadRunModels } from './run-store'
 
 export interface PreviousModels {
@@ -25,7 +26,7 @@ export interface PreviousModels {
  * longer loads (older version) is simply not reused.
  */
 export async function previousModels(db: Database.Database): Promise<PreviousModels> {
-  const runId = (db.prepare('SELECT MAX(id) FROM model_runs').pluck().get() as number | null) ?? null
+  const runId = latestRunId(db)
   const none: PreviousModels = { runId, purchase: null, sequence: null, affinity: null }
   if (runId === null) return none
   const saved = loadRunModels(db, runId, 'evaluation')

@@ -41,7 +41,7 @@ import { nextOrdersAfter } from './next-orders'
 import type { RunRecord } from './run-store'
 import { gruGuess, historyAverageGuess, purchaseRateGuess, scoreGuess, type NextOrderGuess } from './sequence-entries'
 import { previousModels } from './previous-models'
-import { learnWindows, type LearnWindows } from './windows'
+import { learnWindows } from './windows'
 
 export interface TrainSettings {
   horizonDays: number
@@ -354,4 +354,3 @@ function scoringRanker(chosen: string, trained: TrainedAffinityModel | null, int
   return baseline.scorer({ cutoff: interactions.cutoff, interactions, features })
 }
 
-export type { LearnWindows }
