@@ -1,0 +1,71 @@
+import { resolve } from 'node:path'
+import type { ImportRequest, JobOutcome } from '../../engine/api'
+import { EngineError } from '../../engine/api-schema'
+import type { Engine } from '../../engine/engine'
+import type { ColumnMapping, DateOrder } from '../../engine/ingest/formats/fields'
+import { UsageError } from '../args'
+import type { CliCommand } from '../command'
+import { describeBatch } from '../format-output'
+import { parseMappings } from '../options'
+import { print } from '../output'
+import { runJob } from '../run-job'
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  usage: [
+    '  import FILE...               Import order, customer or product files',
+    '      --format ID              Use this format instead of the detected one',
+    '      --map field=Column       Map a field to a column (repeatable)',
+    '      --date-order ORDER       auto | dmy | mdy | ymd (default auto)',
+    '      --currency CODE          Currency when the file has none (e.g. GBP)',
+  ].join('\n'),
+  async run(argv, ctx) {
+    const { values, positionals } = ctx.parse(argv, {
+      format: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      'date-order': { type: 'string', default: 'auto' },
+      currency: { type: 'string' },
+    })
+    if (positionals.length === 0) throw new UsageError('import needs at least one FILE')
+    const dateOrder = values['date-order'] as DateOrder
+    if (!['auto', 'dmy', 'mdy', 'ymd'].includes(dateOrder)) throw new UsageError('--date-order must be auto, dmy, mdy or ymd')
+    const eng = ctx.open(values.db)
+    const requests: ImportRequest[] = []
+    for (const file of positionals) {
+      const path = resolve(file)
+      const inspection = await eng.call('import/inspect', { path, presetId: values.format }).catch((error: unknown) => {
+        // Several files may be named: say which one the problem is in.
+        if (error instanceof EngineError) throw new EngineError(error.code, `${file}: ${error.message}`, error.params)
+        throw error
+      })
+      const mapping: ColumnMapping = { ...inspection.mapping, ...parseMappings(values.map ?? []) }
+      requests.push({ path, presetId: inspection.presetId, mapping, dateOrder, currency: (values.currency ?? inspection.currency ?? 'USD').toUpperCase() })
+    }
+    const outcome = await runJob(eng, (await eng.call('import/start', { requests })).jobId, values.json)
+    return await reportImport(eng, outcome, values.json)
+  },
+}
+
+export const sampleCommand: CliCommand = {
+  name: 'sample',
+  usage: '  sample                       Import the bundled sample shop',
+  async run(argv, ctx) {
+    const { values } = ctx.parse(argv, {})
+    const eng = ctx.open(values.db)
+    const outcome = await runJob(eng, (await eng.call('import/sample', {})).jobId, values.json)
+    return await reportImport(eng, outcome, values.json)
+  },
+}
+
+/** Prints the batches an import job made; exit 1 when a file failed, 130 when cancelled. */
+async function reportImport(engine: Engine, outcome: JobOutcome, json: boolean): Promise<number> {
+  if (outcome.status === 'failed') throw new EngineError(`reject.${outcome.issue.code}`, outcome.issue.message, outcome.issue.params)
+  if (outcome.status === 'trained') throw new Error('An import job cannot end with a model.')
+  const all = await engine.call('import/batches', {})
+  const batches = outcome.batchIds.map((id) => all.find((b) => b.id === id)).filter((b) => b !== undefined)
+  print(json, { status: outcome.status, batches }, () =>
+    [...batches.map(describeBatch), ...(outcome.status === 'cancelled' ? ['Cancelled: the file being read was left out; nothing of it was saved.'] : [])].join('\n'),
+  )
+  const anyFailed = batches.some((b) => b.failure !== null)
+  return outcome.status === 'cancelled' ? 130 : anyFailed ? 1 : 0
+}
