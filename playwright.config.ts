@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumPath } from './scripts/prerequisites.mjs'
 
 /**
  * End-to-end tests of the renderer against the real engine behind the web
@@ -9,6 +10,8 @@ export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
+  // Checks for Chromium once, before any test (scripts/prerequisites.mjs).
+  globalSetup: './test/e2e/global-setup.ts',
   // One at a time: each test starts its own engine process, and imports are CPU-heavy.
   workers: 1,
   fullyParallel: false,
@@ -24,7 +27,7 @@ export default defineConfig({
     trace: 'off',
     actionTimeout: 30_000,
     launchOptions: {
-      executablePath: process.env.OFFERWISE_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: [
         '--headless',
         '--no-sandbox',

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { missingChromium } from './prerequisites.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
@@ -20,9 +21,22 @@ const steps = [
   ['electron', ['playwright', 'test', '--config', 'playwright.electron.config.ts']],
 ]
 
+const wanted = (name) => only.length === 0 || only.includes(name)
+
+// Prerequisites first, so a missing browser is reported in one line before a
+// six-minute run, not as a failure of every UI test at the end. The UI level
+// must run in CI, so this fails rather than skipping it.
+if (wanted('e2e')) {
+  const problem = missingChromium()
+  if (problem) {
+    console.error(`npm test cannot run: ${problem}`)
+    process.exit(1)
+  }
+}
+
 const results = []
 for (const [name, args] of steps) {
-  if (only.length > 0 && !only.includes(name)) continue
+  if (!wanted(name)) continue
   console.log(`\n=== ${name}: npx ${args.join(' ')}`)
   const started = Date.now()
   const status = spawnSync(npx, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' }).status
