@@ -15,6 +15,7 @@ interface BatchRow {
   rows_total: number
   rows_imported: number
   rows_duplicate: number
+  rows_repeated: number
   rows_rejected: number
   added_json: string
   failure_json: string | null
@@ -34,6 +35,7 @@ function toSummary(row: BatchRow): ImportBatchSummary {
     rows: row.rows_total,
     imported: row.rows_imported,
     duplicate: row.rows_duplicate,
+    repeatedInFile: row.rows_repeated,
     rejected: row.rows_rejected,
     added: { ...EMPTY_ADDED, ...(JSON.parse(row.added_json) as Partial<ImportBatchSummary['added']>) },
     failure: row.failure_json ? (JSON.parse(row.failure_json) as FileIssue) : null,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { DataOverview, MonthRevenue } from '../api'
-import { getSetting } from './settings'
+import { shopCurrency } from './shop-currency'
 
 /**
  * The Data step's health check. Sales are orders that are not returns and not
@@ -21,8 +21,10 @@ export function dataOverview(db: Database.Database): DataOverview {
     .prepare(`SELECT
         COUNT(*) AS orders,
         SUM(customer_id IS NULL) AS guestOrders,
-        SUM(is_return = 1 OR status IN ('refunded', 'partially_refunded')) AS returnOrders,
-        SUM(is_return = 0 AND (discount_code IS NOT NULL OR discount_amount > 0)) AS discountedOrders,
+        SUM(is_return = 0 AND status != 'cancelled') AS salesOrders,
+        SUM(customer_id IS NULL AND is_return = 0 AND status != 'cancelled') AS guestSalesOrders,
+        SUM(is_return = 1 OR status IN ('refunded', 'partially_refunded', 'cancelled')) AS returnOrders,
+        SUM(is_return = 0 AND status != 'cancelled' AND (discount_code IS NOT NULL OR discount_amount > 0)) AS discountedOrders,
         MIN(ordered_at) AS firstOrderAt,
         MAX(ordered_at) AS lastOrderAt,
         SUM(CASE WHEN is_return = 0 AND status != 'cancelled' THEN COALESCE(total, 0) ELSE 0 END) AS revenue,
@@ -32,6 +34,8 @@ export function dataOverview(db: Database.Database): DataOverview {
     .get() as {
     orders: number
     guestOrders: number | null
+    salesOrders: number | null
+    guestSalesOrders: number | null
     returnOrders: number | null
     discountedOrders: number | null
     firstOrderAt: string | null
@@ -43,6 +47,8 @@ export function dataOverview(db: Database.Database): DataOverview {
 
   const lineDiscounts = (db.prepare("SELECT COALESCE(SUM(ABS(discount)), 0) - COALESCE(SUM(CASE WHEN line_kind = 'discount' THEN amount ELSE 0 END), 0) FROM order_lines WHERE is_return = 0").pluck().get() as number) ?? 0
 
+  const returnLines = db.prepare('SELECT COUNT(*) FROM order_lines WHERE is_return = 1').pluck().get() as number
+
   const repeatCustomers = db
     .prepare('SELECT COUNT(*) FROM (SELECT customer_id FROM orders WHERE customer_id IS NOT NULL AND is_return = 0 GROUP BY customer_id HAVING COUNT(*) > 1)')
     .pluck()
@@ -52,7 +58,7 @@ export function dataOverview(db: Database.Database): DataOverview {
     .prepare(`SELECT substr(ordered_at, 1, 7) AS month,
         ROUND(SUM(CASE WHEN is_return = 0 AND status != 'cancelled' THEN COALESCE(total, 0) ELSE 0 END), 2) AS revenue,
         SUM(is_return = 0 AND status != 'cancelled') AS orders,
-        SUM(is_return = 1 OR status IN ('refunded', 'partially_refunded')) AS returns
+        SUM(is_return = 1 OR status IN ('refunded', 'partially_refunded', 'cancelled')) AS returns
       FROM orders GROUP BY month ORDER BY month`)
     .all() as MonthRevenue[]
 
@@ -61,6 +67,8 @@ export function dataOverview(db: Database.Database): DataOverview {
       WHERE discount_code IS NOT NULL AND discount_code != '' GROUP BY discount_code ORDER BY orders DESC, code LIMIT 10`)
     .all() as { code: string; orders: number }[]
 
+  const salesOrders = orders.salesOrders ?? 0
+  const currency = shopCurrency(db)
   return {
     ...counts,
     orders: orders.orders,
@@ -73,7 +81,13 @@ export function dataOverview(db: Database.Database): DataOverview {
     returnedValue: round2(Math.abs(orders.returnedValue ?? 0)),
     discountValue: round2((orders.orderDiscounts ?? 0) + Math.abs(lineDiscounts)),
     repeatCustomers,
-    currency: getSetting(db, 'currency') ?? 'USD',
+    salesOrders,
+    guestSalesOrders: orders.guestSalesOrders ?? 0,
+    averageOrderValue: salesOrders > 0 ? round2((orders.revenue ?? 0) / salesOrders) : 0,
+    returnLines,
+    currency: currency.code,
+    currencySource: currency.source,
+    currenciesInData: currency.inData,
     revenueByMonth,
     topDiscountCodes,
   }

@@ -19,12 +19,10 @@ export function startBatch(db: Database.Database, request: ImportRequest, layout
   )
 }
 
-export function finishBatch(db: Database.Database, batchId: number, counts: ImportCounts, added: ImportBatchSummary['added'], currency: string): void {
+export function finishBatch(db: Database.Database, batchId: number, counts: ImportCounts, added: ImportBatchSummary['added']): void {
   db.prepare(`UPDATE import_batches SET status = 'done', finished_at = ?, rows_total = ?, rows_imported = ?, rows_duplicate = ?,
-      rows_rejected = ?, added_json = ? WHERE id = ?`)
-    .run(new Date().toISOString(), counts.rows, counts.imported, counts.duplicate, counts.rejected, JSON.stringify(added), batchId)
-  // The first import decides how money is shown until the merchant says otherwise.
-  if (currency) db.prepare("INSERT INTO settings (key, value) VALUES ('currency', ?) ON CONFLICT (key) DO NOTHING").run(currency)
+      rows_repeated = ?, rows_rejected = ?, added_json = ? WHERE id = ?`)
+    .run(new Date().toISOString(), counts.rows, counts.imported, counts.duplicate, counts.repeatedInFile, counts.rejected, JSON.stringify(added), batchId)
 }
 
 /** Keeps a failed attempt in the import history; it holds no data, so the store's contents are unchanged. */

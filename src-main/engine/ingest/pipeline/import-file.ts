@@ -71,7 +71,7 @@ export async function importFile(db: Database.Database, request: ImportRequest, 
 
 async function writeRows(db: Database.Database, request: ImportRequest, layout: FileLayout, ctx: RowContext, control: ImportControl): Promise<FileImportResult> {
   const kind = ctx.preset.kind
-  const counts = { rows: 0, imported: 0, duplicate: 0, rejected: 0 }
+  const counts = { rows: 0, imported: 0, duplicate: 0, repeatedInFile: 0, rejected: 0 }
   const joiner = layout.delimiter === null || layout.delimiter === 'whitespace' ? (layout.delimiter === null ? ',' : ' ') : layout.delimiter
   const fillDown =
     kind === 'order-lines' || kind === 'orders'
@@ -129,7 +129,10 @@ async function writeRows(db: Database.Database, request: ImportRequest, layout: 
         counts.rows++
         const outcome = writeRow(raw.cells, raw.line)
         if (outcome === null) counts.rejected++
-        else counts[outcome]++
+        else if (outcome === 'repeated') {
+          counts.duplicate++
+          counts.repeatedInFile++
+        } else counts[outcome]++
       }
       control.onProgress({ step: 'writing', rows: counts.rows, bytesRead: batch.bytesRead, sizeBytes: batch.sizeBytes })
       if (control.isCancelled()) {
@@ -140,7 +143,7 @@ async function writeRows(db: Database.Database, request: ImportRequest, layout: 
     }
     control.onProgress({ step: 'finishing', rows: counts.rows, bytesRead: layout.sizeBytes, sizeBytes: layout.sizeBytes })
     writer.finish()
-    finishBatch(db, batchId, counts, writer.added, request.currency)
+    finishBatch(db, batchId, counts, writer.added)
     db.exec('COMMIT')
     open = false
     return { status: 'done', batchId }

@@ -4,7 +4,12 @@ import type { ImportBatchSummary } from '../../api'
 import type { CustomerRecord, CustomerRef, LineRecord, OrderRecord, ProductRecord } from './normalised'
 import { customerKeyOf } from './normalised'
 
-export type RowOutcome = 'imported' | 'duplicate'
+/**
+ * `duplicate`: everything the row says was already in the store before this file.
+ * `repeated`: the same, but what it repeats came from an earlier row of this same file
+ * (a line listed twice in one export) — the merchant is told "repeated in this file".
+ */
+export type RowOutcome = 'imported' | 'duplicate' | 'repeated'
 
 type Added = ImportBatchSummary['added']
 
@@ -17,6 +22,8 @@ interface ProductRef {
 
 interface OrderState {
   id: number
+  /** Created by this batch (so a row repeating it is repeated in the file, not already in the data). */
+  createdHere: boolean
 }
 
 /**
@@ -46,6 +53,7 @@ export class ImportWriter {
       insertLine: db.prepare(`INSERT INTO order_lines
         (order_id, product_id, line_key, sku, name, quantity, unit_price, discount, amount, line_kind, is_return, source_row, batch_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_key) DO NOTHING`),
+      lineBatch: db.prepare('SELECT batch_id FROM order_lines WHERE order_id = ? AND line_key = ?').pluck(),
       findCustomerByKey: db.prepare('SELECT id FROM customers WHERE customer_key = ?').pluck(),
       findCustomerByEmail: db.prepare('SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1').pluck(),
       customerRow: db.prepare('SELECT * FROM customers WHERE id = ?'),
@@ -92,12 +100,14 @@ export class ImportWriter {
       this.added.lines++
       return 'imported'
     }
-    return changed ? 'imported' : 'duplicate'
+    if (changed) return 'imported'
+    return this.statements.lineBatch.get(state.id, lineKey) === this.batchId ? 'repeated' : 'duplicate'
   }
 
   /** A one-row-per-order sheet row. */
   writeOrderSummary(order: OrderRecord): RowOutcome {
-    return this.ensureOrder(order, true).changed ? 'imported' : 'duplicate'
+    const { state, changed } = this.ensureOrder(order, true)
+    return changed ? 'imported' : state.createdHere ? 'repeated' : 'duplicate'
   }
 
   writeCustomer(record: CustomerRecord): RowOutcome {
@@ -142,7 +152,7 @@ export class ImportWriter {
       | { id: number; status: string; refunded: number; batchId: number }
       | undefined
     if (found) {
-      const state: OrderState = { id: found.id }
+      const state: OrderState = { id: found.id, createdHere: found.batchId === this.batchId }
       this.orders.set(order.orderKey, state)
       // A later export of the same order may carry a refund or cancellation that happened since.
       if (found.status !== order.status || Math.abs(found.refunded - order.refundedAmount) > 1e-6) {
@@ -174,7 +184,7 @@ export class ImportWriter {
         batchId: this.batchId,
       }).lastInsertRowid,
     )
-    const state: OrderState = { id }
+    const state: OrderState = { id, createdHere: true }
     this.orders.set(order.orderKey, state)
     this.added.orders++
     if (customerId === null) this.added.guestOrders++
@@ -251,7 +261,7 @@ export class ImportWriter {
       next[column] = value
       changed = true
     }
-    if (!changed) return 'duplicate'
+    if (!changed) return current.batch_id === this.batchId ? 'repeated' : 'duplicate'
     this.statements.logChange.run(this.batchId, table, id, JSON.stringify(current))
     if (table === 'customers') this.statements.updateCustomer.run(next)
     else this.statements.updateProduct.run(next)
