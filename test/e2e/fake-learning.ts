@@ -114,6 +114,7 @@ function makeCustomers(count: number, horizonDays: number): FakeCustomer[] {
     customers.push({
       score: {
         customerId: index + 1,
+        shopId: String(14000 + index * 7),
         name: anonymous || nameless ? null : `${first} ${last}`,
         email,
         orders: sales.length,
@@ -124,11 +125,12 @@ function makeCustomers(count: number, horizonDays: number): FakeCustomer[] {
         expectedSpend: round(expectedOrders * average),
         discountSensitivity: sensitivity,
         topCategory: categories[0]?.name ?? null,
+        topCategoryDerived: false,
       },
       detail: {
         history,
-        nextOrder: { probability: round(pBuy, 4), expectedDays: loyal < 0.05 ? null : round(12 + (1 - loyal) * horizonDays, 1), likelyCategory: categories[0]?.name ?? null },
-        topCategories: categories,
+        nextOrder: { probability: round(pBuy, 4), expectedDays: loyal < 0.05 ? null : round(12 + (1 - loyal) * horizonDays, 1), likelyCategory: categories[0]?.name ?? null, likelyCategoryDerived: false },
+        topCategories: categories.map((category) => ({ ...category, derived: false })),
         topProducts: products,
         discount: {
           share: round(share, 3),

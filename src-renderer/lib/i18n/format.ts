@@ -59,6 +59,16 @@ export function formatPercent(locale: Locale, ratio: number): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(ratio)
 }
 
+/**
+ * A probability that never claims certainty: 0.995 is "over 99%", not "100%"
+ * (a model's chance is never sure), and 0.004 is "under 1%".
+ */
+export function formatChance(locale: Locale, p: number): { text: string; bound: 'over' | 'under' | null } {
+  if (p > 0.99) return { text: numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(0.99), bound: 'over' }
+  if (p < 0.01) return { text: numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(0.01), bound: 'under' }
+  return { text: numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(p), bound: null }
+}
+
 export function formatFileSize(locale: Locale, bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
   let value = bytes

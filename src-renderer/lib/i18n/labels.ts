@@ -75,6 +75,11 @@ export const fmt = {
   money: (value: number, currency: string, style: format.MoneyStyle = 'exact') =>
     format.formatMoney(i18n.locale, value, currency, style),
   percent: (ratio: number) => format.formatPercent(i18n.locale, ratio),
+  /** A model's chance: "over 99%" / "under 1%" at the ends, never "100%". */
+  chance: (p: number) => {
+    const { text, bound } = format.formatChance(i18n.locale, p)
+    return bound === null ? text : t(`common.chance.${bound}`, { value: text })
+  },
   fileSize: (bytes: number) => format.formatFileSize(i18n.locale, bytes),
   date: (iso: string) => format.formatDate(i18n.locale, iso),
   dateTime: (iso: string) => format.formatDateTime(i18n.locale, iso),

@@ -2,7 +2,7 @@
  * Small calculations behind the plain sentences of the Learn step, kept out of
  * the components so they stay pure and testable.
  */
-import type { CustomerScore, GainsPoint, ReliabilityBin } from '../../../src-main/engine/api'
+import type { GainsPoint, ReliabilityBin } from '../../../src-main/engine/api'
 import type { FileIssue } from '../../../src-main/engine/shared/issue'
 import { tDynamic } from '../../lib/i18n/i18n.svelte'
 import { issueText } from '../../lib/i18n/labels'
@@ -45,11 +45,6 @@ export function comparedWithShop(value: number, shop: number): 'more' | 'same' |
   if (shop <= 0) return value > 0 ? 'more' : 'same'
   const ratio = value / shop
   return ratio > 1.2 ? 'more' : ratio < 0.8 ? 'less' : 'same'
-}
-
-/** The customer's name, else their email; null when the shop knows neither. */
-export function customerLabel(customer: Pick<CustomerScore, 'name' | 'email'>): string | null {
-  return customer.name?.trim() || customer.email?.trim() || null
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  formatChance,
   formatDate,
   formatDays,
   formatDuration,
@@ -50,5 +51,14 @@ describe('locale formatters', () => {
     expect(formatDays('en', 90)).toBe('90 days')
     expect(formatDays('en', 1)).toBe('1 day')
     expect(formatDays('zh-CN', 30)).toBe('30天')
+  })
+})
+
+describe('formatChance', () => {
+  it('never shows a model chance as certain', () => {
+    expect(formatChance('en', 0.995)).toEqual({ text: '99%', bound: 'over' })
+    expect(formatChance('en', 0.004)).toEqual({ text: '1%', bound: 'under' })
+    expect(formatChance('en', 0.42)).toEqual({ text: '42%', bound: null })
+    expect(formatChance('zh-CN', 0.999).bound).toBe('over')
   })
 })
