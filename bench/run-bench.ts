@@ -12,6 +12,7 @@ import { createGunzip } from 'node:zlib'
 import { createEngine } from '../src-main/engine/engine'
 import { inspectFile } from '../src-main/engine/ingest/inspect-file'
 import { learnBench, type LearnBenchResult } from './learn-bench'
+import { plannerBench, printPlannerBench } from './planner-bench'
 
 const root = resolve(__dirname, '../..')
 const data = process.env.OFFERWISE_SHARED_DATA ?? resolve(root, '../shared/data')
@@ -90,6 +91,9 @@ async function main(): Promise<void> {
     if (!learning.some((r) => r.backend === result.backend)) learning.push(result)
   }
 
+  // Planner re-plan speed: synthetic and in-process (no data file, no backend).
+  const planner = plannerBench()
+
   const results = {
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     file: { path: gz, rows: csvRun.rows, csvBytes: statSync(csv).size },
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
     offerwiseXlsx: xlsxRun && { rows: xlsxRun.rows, seconds: round(xlsxRun.seconds), rowsPerSecond: Math.round(xlsxRun.rows / xlsxRun.seconds), peakRssMb: xlsxRun.peakRssMb },
     goal: 'validated, normalised import within 2.5x of sqlite3 .import',
     learning,
+    planner,
   }
   const f = new Intl.NumberFormat('en')
   console.log(`Online Retail: ${f.format(csvRun.rows)} rows, ${f.format(results.file.csvBytes)} bytes of CSV`)
@@ -119,6 +124,7 @@ async function main(): Promise<void> {
       if (other) console.log(`  ${m.name}: wasm is ${(other.secondsPerEpoch / m.secondsPerEpoch).toFixed(1)}x faster per epoch than cpu`)
     }
   }
+  printPlannerBench(planner)
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
   console.log('Written to bench/results.json')
   rmSync(dir, { recursive: true, force: true })

@@ -34,6 +34,10 @@ export interface Hulls {
   slope: Float64Array
   /** Vertices that end a segment, by slope descending; ties keep vertex order, so a customer's segments stay in hull order. */
   order: Int32Array
+  /** The same segments laid out in that order (customer, start vertex, cost step), so the sweep reads memory in sequence. */
+  segCustomer: Int32Array
+  segFrom: Int32Array
+  segCost: Float64Array
   /** Total cost of every customer at their top vertex: budget beyond this buys nothing. */
   maxUsefulCost: number
 }
@@ -123,6 +127,16 @@ export function buildHulls(m: ChoiceMatrix): Hulls {
   const ends = new Int32Array(segments)
   let e = 0
   for (let i = 0; i < n; i++) for (let v = start[i] + 1; v < start[i + 1]; v++) ends[e++] = v
+  const order = sortBySlopeDescending(ends, slope)
+  const segCustomer = new Int32Array(segments)
+  const segFrom = new Int32Array(segments)
+  const segCost = new Float64Array(segments)
+  for (let a = 0; a < segments; a++) {
+    const v = order[a]
+    segCustomer[a] = customer[v]
+    segFrom[a] = v - 1
+    segCost[a] = cost[v] - cost[v - 1]
+  }
   return {
     n,
     start,
@@ -131,7 +145,10 @@ export function buildHulls(m: ChoiceMatrix): Hulls {
     value: value.slice(0, top),
     customer: customer.slice(0, top),
     slope,
-    order: sortBySlopeDescending(ends, slope),
+    order,
+    segCustomer,
+    segFrom,
+    segCost,
     maxUsefulCost,
   }
 }

@@ -136,21 +136,21 @@ function solveWithHulls(m: ChoiceMatrix, hulls: Hulls, budget: number, opts?: So
   const { current, forcedDropped, forcedCost, choice } = begin(m, hulls, cap, opts)
   // Slack so that re-adding the chosen costs in another order cannot exceed the budget.
   const limit = cap - forcedCost - cap * 1e-9
-  const { order, customer, cost, slope } = hulls
+  const { order, slope, segCustomer, segFrom, segCost } = hulls
   let spent = 0
   let lambda = 0
   let blocked = false
-  for (let a = 0; a < order.length; a++) {
-    const v = order[a]
-    const i = customer[v]
-    if (current[i] !== v - 1) continue // not free, or an earlier segment of theirs did not fit
-    const dc = cost[v] - cost[v - 1]
+  for (let a = 0; a < segCustomer.length; a++) {
+    const i = segCustomer[a]
+    const from = segFrom[a]
+    if (current[i] !== from) continue // not free, or an earlier segment of theirs did not fit
+    const dc = segCost[a]
     if (spent + dc <= limit) {
       spent += dc
-      current[i] = v
+      current[i] = from + 1
     } else if (!blocked) {
       blocked = true
-      lambda = slope[v]
+      lambda = slope[order[a]]
     }
   }
   for (let i = 0; i < m.n; i++) if (current[i] >= 0) choice[i] = hulls.option[current[i]]
