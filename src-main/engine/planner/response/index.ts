@@ -1,0 +1,12 @@
+/** The discount response model: how an offer changes each customer's chance to buy (effect-law.ts). */
+export { DEFAULT_PRIOR, KAPPA_GRID, depthShare, effect, purchaseWithOffer } from './effect-law'
+export { fitMeasuredResponse, redeemShare, DEFAULT_SAMPLES, DEFAULT_L2_BASE, DEFAULT_L2_EFFECT } from './fit-measured'
+export { assumedResponse, ASSUMED_SPREAD } from './assumed'
+export { responseEffects, responseThetas } from './effects'
+export { evaluateResponse, scoringDepths, UPLIFT_SHARES, type EvaluateOptions } from './evaluate'
+export { predictMembers, type MemberPrediction } from './predict'
+export { summariseResponse } from './summary'
+export { responseFeatureNames, defaultFeatureValue, rawRow, standardisedFeatures } from './design'
+export type { MemberWithFeatures, ResponseModel, ResponseSample, FitOptions } from './types'
+export { membersFromOutcomes, pastOfferDepth, windowDays, type DayContext } from './members'
+export { learnResponse, randomisedOutcomes, hasMeasurableCampaign, shopHasDiscountHistory, MIN_TREATED, MIN_CONTROL, type LearnResponseOptions } from './learn-response'

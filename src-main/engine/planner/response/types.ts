@@ -1,0 +1,75 @@
+/**
+ * The discount response model's data: what it learns from (campaign members
+ * with their features) and what it hands the planner (a serialisable model).
+ * The effect law both sides share is in effect-law.ts.
+ */
+import type { Standardisation } from '../../ml/standardise'
+import type { ResponsePrior } from '../planner-api'
+
+/** One campaign member as the fit sees it: features at the campaign's sent_at day, the offer's depth, the outcome. */
+export interface MemberWithFeatures {
+  campaignId: number
+  customerId: number
+  arm: 'treatment' | 'control'
+  /**
+   * Effective depth (0..1, discount ÷ order value) of the offer. Treated: the
+   * offer they got. Control: the offer they would have got when the row says
+   * (a plan's holdout), else 0 — evaluation then scores them at their
+   * campaign's median treated depth (scoringDepths in evaluate.ts).
+   */
+  depth: number
+  /** Days between sent_at and expires_at (≥ 1). */
+  windowDays: number
+  converted: boolean
+  /** Used their code; null when the campaign does not tell (redeemShare falls back to 0.9). */
+  redeemed: boolean | null
+  /** Raw feature values in the order of the fit's `featureNames`. */
+  features: ArrayLike<number>
+}
+
+/** One bootstrap fit. */
+export interface ResponseSample {
+  /** θ = w[0] + Σ_j w[j+1] · z_j over the model's standardised features. */
+  w: number[]
+  /**
+   * The base chance in the campaigns' own windows, p0 = sigmoid(beta · z +
+   * campaign intercept + window · ln(days / 14)). Only evaluation uses it: the
+   * planner takes p0 from the purchase model at the plan's window. Absent in
+   * assumed models.
+   */
+  base?: { beta: number[]; campaign: number[]; window: number }
+}
+
+export interface ResponseModel {
+  kind: 'measured' | 'assumed'
+  /** Raw feature columns θ reads, mapped by name from buildFeatures (missing → 0 after standardisation). */
+  featureNames: string[]
+  standardisation: Standardisation
+  /** Saturation depth: τ(d) = θ · (1 − exp(−d / κ)). */
+  kappa: number
+  /** S ensemble members (bootstrap fits, or the prior's spread). */
+  samples: ResponseSample[]
+  /** Share of converted treated members who used their code (0.9 when unknown). */
+  redeemShare: number
+  /** Campaigns learnt from (0 for assumed). */
+  campaigns: number
+  /** Store ids of those campaigns, aligned with ResponseSample.base.campaign. */
+  campaignIds: number[]
+  /** The prior an assumed model was built from (null when measured). */
+  prior: ResponsePrior | null
+}
+
+export interface FitOptions {
+  /** Column names of MemberWithFeatures.features. */
+  featureNames: string[]
+  seed: number
+  /** Ensemble size (default 8). */
+  samples?: number
+  /** κ candidates (default KAPPA_GRID); one value skips the choice. */
+  kappaGrid?: number[]
+  /** Preferred κ when the grid's held-out likelihoods are too close to call (default DEFAULT_PRIOR.halfDepth). */
+  kappaPrior?: number
+  /** Gaussian prior precisions (penalty λ/2 · ‖·‖² on the total log-likelihood). */
+  l2Base?: number
+  l2Effect?: number
+}
