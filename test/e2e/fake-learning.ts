@@ -214,6 +214,7 @@ function makeReport(runId: number, horizonDays: number, fallback: boolean): Mode
       { name: 'recency', points: gains(2.4) },
     ],
     trainingSeconds: fallback ? { baselines: 0.8 } : { features: 1.9, baselines: 1.1, purchase: 14.2, sequence: 21.7, affinity: 9.4, evaluating: 3.1 },
+    wallSeconds: fallback ? 4 : 96,
     fallback: fallback ? { reason: 'Only 9 customers ordered in the test period; at least 50 are needed.', customers: 38, buyers: 9 } : null,
   }
 }

@@ -42,6 +42,7 @@ import type { RunRecord } from './run-store'
 import { gruGuess, historyAverageGuess, purchaseRateGuess, scoreGuess, type NextOrderGuess } from './sequence-entries'
 import { previousModels } from './previous-models'
 import { learnWindows } from './windows'
+import { RunClock } from './run-clock'
 
 export interface TrainSettings {
   horizonDays: number
@@ -94,14 +95,20 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   const windows = learnWindows(db, settings.horizonDays, settings.cutoff)
   const seed = settings.seed ?? 20240101
   const seconds: Record<string, number> = {}
+  const clock = new RunClock(STEPS)
   let stepIndex = 0
   const enter = (step: JobStep): void => {
     if (isCancelled()) throw new Cancelled()
     stepIndex = STEPS.indexOf(step)
-    report({ step, done: stepIndex, total: STEPS.length })
+    report({ step, done: stepIndex, total: STEPS.length, etaSeconds: clock.etaSeconds(step, 0) })
   }
-  const fitHooks = (step: JobStep, epochs: number): Pick<FitOptions, 'onEpoch' | 'shouldStop'> => ({
-    onEpoch: (epoch, logs, etaSeconds) => report({ step, done: stepIndex + epoch / epochs, total: STEPS.length, epoch, epochs, loss: logs.loss, etaSeconds }),
+  // The ETA covers the whole run (every remaining step), not just the model being fitted.
+  // `part`/`parts` place one fit within a step that fits several models (scoring).
+  const fitHooks = (step: JobStep, epochs: number, part = 0, parts = 1): Pick<FitOptions, 'onEpoch' | 'shouldStop'> => ({
+    onEpoch: (epoch, logs) => {
+      const fraction = (part + epoch / epochs) / parts
+      report({ step, done: stepIndex + fraction, total: STEPS.length, epoch, epochs, loss: logs.loss, etaSeconds: clock.etaSeconds(step, fraction) })
+    },
     shouldStop: isCancelled,
   })
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -228,7 +235,7 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   const purchaseFinal: TrainedPurchaseModel | null =
     purchaseEval.status === 'trained'
       ? await finalModel(
-          trainPurchase(latestLabels.features, latestLabels.labels, { seed, epochs: epochs.purchase, previous: purchaseEval.trained, shouldStop: isCancelled }),
+          trainPurchase(latestLabels.features, latestLabels.labels, { seed, epochs: epochs.purchase, previous: purchaseEval.trained, ...fitHooks('scoring', epochs.purchase, 0, 3) }),
         )
       : null
   const scoringHistories = buildHistories(db, windows.scoring)
@@ -241,13 +248,13 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
             seed,
             epochs: epochs.sequence,
             previous: sequenceEval.trained,
-            shouldStop: isCancelled,
+            ...fitHooks('scoring', epochs.sequence, 1, 3),
           }),
         )
       : null
   const affinityFinal: TrainedAffinityModel | null =
     affinityEval.status === 'trained'
-      ? await finalModel(trainAffinity(scoringInteractions, { seed, epochs: epochs.affinity, previous: affinityEval.trained, shouldStop: isCancelled }))
+      ? await finalModel(trainAffinity(scoringInteractions, { seed, epochs: epochs.affinity, previous: affinityEval.trained, ...fitHooks('scoring', epochs.affinity, 2, 3) }))
       : null
   if (isCancelled()) throw new Cancelled()
   if (purchaseFinal) await keep('scoring', savePurchaseModel(purchaseFinal))
@@ -306,6 +313,8 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
       })),
     gains: [...purchaseScored].map(([name, m]) => ({ name, points: m.gains.map((g) => ({ share: g.targeted, captured: g.captured })) })),
     trainingSeconds: seconds,
+    // The whole run as the merchant waited for it (features, every model and baseline, scoring), measured.
+    wallSeconds: Math.round(clock.elapsedSeconds()),
     fallback,
   }
   return {

@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobProgress, ModelReport } from '../../../src-main/engine/api'
 import { createEngine, type Engine } from '../../../src-main/engine/engine'
 import { ROOT } from '../import/test-engine'
+import { tempDir } from '../../support/temp-dir'
 
 let engine: Engine
 let dbPath: string
@@ -13,7 +12,7 @@ let report: ModelReport
 const progress: JobProgress[] = []
 
 beforeAll(async () => {
-  dbPath = join(mkdtempSync(join(tmpdir(), 'ow-learn-')), 'offerwise.sqlite')
+  dbPath = join(tempDir('ow-learn-'), 'offerwise.sqlite')
   engine = createEngine({ dbPath, resourcesDir: join(ROOT, 'resources'), shell: 'web-bridge', workerScript: null, trainDefaults: { epochs: { purchase: 20, sequence: 4, affinity: 3 } } })
   const sample = await engine.call('import/sample', {})
   expect((await engine.waitForJob(sample.jobId))?.status).toBe('done')
@@ -60,5 +59,18 @@ describe('training on the sample shop', () => {
     expect(detail.history.length).toBeGreaterThan(0)
     expect(detail.topProducts.length).toBeGreaterThan(0)
     console.log(JSON.stringify(detail, null, 1).slice(0, 2500))
+  })
+})
+
+describe('customers are named by the shop, never by the store', () => {
+  it("shows the shop's own customer id, and searching that id finds the customer with it", async () => {
+    const db = new Database(dbPath, { readonly: true })
+    const known = db.prepare("SELECT external_id FROM customers WHERE external_id IS NOT NULL AND id IN (SELECT customer_id FROM customer_scores) ORDER BY id DESC LIMIT 1").pluck().get() as string
+    db.close()
+    const list = await engine.call('customers/list', { search: '', sort: 'p-buy', offset: 0, limit: 50 })
+    expect(list.rows.some((row) => row.shopId !== null && row.shopId !== String(row.customerId))).toBe(true)
+    const found = await engine.call('customers/list', { search: known, sort: 'p-buy', offset: 0, limit: 10 })
+    expect(found.rows.map((row) => row.shopId)).toContain(known)
+    for (const row of found.rows) expect(`${row.shopId} ${row.name} ${row.email}`).toContain(known)
   })
 })
