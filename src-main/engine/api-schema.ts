@@ -56,6 +56,7 @@ export const ARG_SCHEMAS = {
     .object({ search: z.string().max(200), sort: z.enum(['p-buy', 'spend', 'recent', 'discount-sensitivity']), offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) })
     .strict(),
   'customers/detail': z.object({ customerId: z.number().int().positive() }).strict(),
+  'campaigns/list': none,
 } satisfies Schemas
 
 /** An error whose code and message are safe to show across a face boundary. */

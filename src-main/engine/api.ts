@@ -7,6 +7,7 @@
  * `api-schema.ts` (the renderer is not trusted).
  */
 import type { FileIssue } from './shared/issue'
+import type { CampaignCalls } from './campaigns/campaigns-api'
 import type { ColumnMapping, DateOrder, RecordKind, CanonicalField } from './ingest/formats/fields'
 import type { Delimiter, TextEncoding, FileKind } from './ingest/read/types'
 
@@ -112,7 +113,11 @@ export interface ImportBatchSummary extends ImportCounts {
   startedAt: string
   finishedAt: string | null
   /** What the batch added, for the summary screen. `returns` counts new orders that are returns, refunds or cancellations. */
-  added: { orders: number; lines: number; customers: number; products: number; returns: number; guestOrders: number }
+  added: {
+    orders: number; lines: number; customers: number; products: number; returns: number; guestOrders: number
+    /** Campaign-member files only (absent elsewhere and in batches from before campaigns existed). */
+    campaigns?: number; members?: number
+  }
   /** Whole-file problem when the import failed (nothing was written). */
   failure: FileIssue | null
 }
@@ -124,7 +129,7 @@ export interface RejectRow extends FileIssue {
 
 export interface UndoResult {
   batchId: number
-  removed: { orders: number; lines: number; customers: number; products: number }
+  removed: { orders: number; lines: number; customers: number; products: number; campaigns: number; members: number }
   backupPath: string
 }
 
@@ -321,7 +326,7 @@ export interface CustomerDetail extends CustomerScore {
 }
 
 /** Every call: channel → { args, result }. Channel names read `domain/verb`. */
-export interface EngineCalls {
+export interface EngineCalls extends CampaignCalls {
   'app/info': { args: Record<string, never>; result: AppInfo }
   'settings/get': { args: Record<string, never>; result: Settings }
   'settings/set': { args: Partial<Settings>; result: Settings }

@@ -14,6 +14,7 @@ import { openStore, type Store } from './store/open-store'
 import { LATEST_SCHEMA_VERSION } from './store/migrations'
 import { ENGINE_VERSION } from './version'
 import { customerDetail, listCustomers } from './learn/customer-queries'
+import { listCampaigns } from './campaigns/list-campaigns'
 import { latestReport } from './learn/run-store'
 import type { TrainSettings } from './learn/train-run'
 
@@ -79,6 +80,7 @@ export function createEngine(options: EngineOptions): Engine {
     'model/report': () => latestReport(db),
     'customers/list': (args) => listCustomers(db, args),
     'customers/detail': (args) => customerDetail(db, args.customerId),
+    'campaigns/list': () => listCampaigns(db),
   }
 
   return {

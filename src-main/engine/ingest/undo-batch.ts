@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { UndoResult } from '../api'
 import { EngineError } from '../api-schema'
+import { removeCampaignMembers } from '../campaigns/undo-members'
 import { backupDatabase } from '../store/backup'
 
 /**
@@ -32,9 +33,14 @@ export function undoBatch(db: Database.Database, dbPath: string, batchId: number
     db.prepare(`UPDATE orders SET batch_id = (SELECT MIN(batch_id) FROM order_lines WHERE order_id = orders.id)
       WHERE batch_id = ? AND EXISTS (SELECT 1 FROM order_lines WHERE order_id = orders.id)`).run(batchId)
     const orders = db.prepare('DELETE FROM orders WHERE batch_id = ?').run(batchId).changes
+    const { campaigns, members } = removeCampaignMembers(db, batchId)
 
-    db.prepare(`UPDATE customers SET batch_id = (SELECT MIN(batch_id) FROM orders WHERE customer_id = customers.id)
-      WHERE batch_id = ? AND EXISTS (SELECT 1 FROM orders WHERE customer_id = customers.id)`).run(batchId)
+    // A customer stays while another batch's orders or campaign members refer to them.
+    db.prepare(`UPDATE customers SET batch_id = (SELECT MIN(b) FROM (
+        SELECT batch_id AS b FROM orders WHERE customer_id = customers.id
+        UNION ALL SELECT batch_id FROM campaign_members WHERE customer_id = customers.id))
+      WHERE batch_id = ? AND (EXISTS (SELECT 1 FROM orders WHERE customer_id = customers.id)
+        OR EXISTS (SELECT 1 FROM campaign_members WHERE customer_id = customers.id))`).run(batchId)
     const customers = db.prepare('DELETE FROM customers WHERE batch_id = ?').run(batchId).changes
 
     // Lines have no product index (it would slow every import), so find the products still in use in one pass.
@@ -52,13 +58,13 @@ export function undoBatch(db: Database.Database, dbPath: string, batchId: number
     db.prepare('DELETE FROM import_changes WHERE batch_id = ?').run(batchId)
     db.prepare('DELETE FROM import_rejects WHERE batch_id = ?').run(batchId)
     db.prepare("UPDATE import_batches SET status = 'undone', finished_at = ? WHERE id = ?").run(new Date().toISOString(), batchId)
-    return { orders, lines, customers, products }
+    return { orders, lines, customers, products, campaigns, members }
   })()
   return { batchId, removed, backupPath }
 }
 
 const RESTORABLE: Record<'customers' | 'products' | 'orders', readonly string[]> = {
-  customers: ['external_id', 'email', 'name', 'country', 'city', 'accepts_marketing', 'signed_up_at', 'tags'],
+  customers: ['external_id', 'email', 'name', 'country', 'city', 'accepts_marketing', 'signed_up_at', 'tags', 'stated_total_spent', 'stated_orders', 'stated_last_order_at'],
   products: ['sku', 'name', 'category', 'vendor', 'price', 'cost', 'tags'],
   orders: ['status', 'refunded_amount'],
 }

@@ -42,6 +42,19 @@ export type IssueCode =
   | 'value.money'
   | 'value.quantity-zero'
   | 'value.conflict'
+  // campaign-member rows (src-main/engine/campaigns/)
+  | 'campaign.unknown-customer'
+  | 'campaign.group'
+  | 'campaign.discount-type'
+  | 'campaign.percent-range'
+  | 'campaign.value-required'
+  | 'campaign.value-negative'
+  | 'campaign.none-with-value'
+  | 'campaign.scope'
+  | 'campaign.window'
+  | 'campaign.flag'
+  | 'campaign.member-twice'
+  | 'campaign.member-conflict'
 
 export function issue(
   row: number,

@@ -126,6 +126,16 @@ const CASES: Case[] = [
     preset: 'generic-customers',
     mapping: { customer_id: 'Customer ID', customer_name: 'Name', customer_email: 'Email', signed_up_at: 'Signup Date', accepts_marketing: 'Newsletter', tags: 'Tags' },
   },
+  {
+    file: '../campaigns/woocommerce-customers.csv',
+    preset: 'woocommerce-customers',
+    mapping: { customer_email: 'Email', customer_name: 'Name', total_spent: 'Total spend', orders_count: 'Orders', signed_up_at: 'Date registered' },
+  },
+  {
+    file: '../campaigns/campaigns.csv',
+    preset: 'campaign-members',
+    mapping: { campaign_id: 'campaign_id', campaign_name: 'campaign_name', customer_email: 'email', group: 'group', discount_type: 'discount_type', sent_at: 'sent_at', expires_at: 'expires_at', code: 'code' },
+  },
 ]
 
 describe('detectFormats on the fixtures', () => {
@@ -268,8 +278,8 @@ describe('presets', () => {
   it('use the ids the UI catalogue knows', () => {
     expect(PRESETS.map((p) => p.id)).toEqual([
       'shopify-orders', 'shopify-customers', 'shopify-products', 'woocommerce-orders', 'woocommerce-products',
-      'online-retail', 'online-retail-ii', 'taobao-orders', 'jd-orders', 'pinduoduo-orders',
-      'generic-order-lines', 'generic-orders', 'generic-customers', 'generic-products',
+      'woocommerce-customers', 'online-retail', 'online-retail-ii', 'taobao-orders', 'jd-orders', 'pinduoduo-orders',
+      'campaign-members', 'generic-order-lines', 'generic-orders', 'generic-customers', 'generic-products',
     ])
     expect(presetById('nope')).toBeUndefined()
   })

@@ -7,10 +7,11 @@
  *  - `orders`: one row per order with a total and no line items (merchants' own sheets)
  *  - `customers`: a customer list (Shopify customers export)
  *  - `products`: a catalogue (Shopify/WooCommerce products, with cost where known)
+ *  - `campaign-members`: past coupon campaigns, one row per customer contacted or held out
  */
-export type RecordKind = 'order-lines' | 'orders' | 'customers' | 'products'
+export type RecordKind = 'order-lines' | 'orders' | 'customers' | 'products' | 'campaign-members'
 
-export const RECORD_KINDS: readonly RecordKind[] = ['order-lines', 'orders', 'customers', 'products']
+export const RECORD_KINDS: readonly RecordKind[] = ['order-lines', 'orders', 'customers', 'products', 'campaign-members']
 
 export const ORDER_FIELDS = [
   'order_id',
@@ -52,6 +53,10 @@ export const CUSTOMER_FIELDS = [
   'accepts_marketing',
   'signed_up_at',
   'tags',
+  // Summary columns of customer exports, kept as stated attributes (customers.stated_*).
+  'total_spent',
+  'orders_count',
+  'last_order_at',
 ] as const
 
 export const PRODUCT_FIELDS = [
@@ -65,17 +70,38 @@ export const PRODUCT_FIELDS = [
   'tags',
 ] as const
 
+/** A campaign-member row (see src-main/engine/campaigns/campaign-tables.md). */
+export const CAMPAIGN_FIELDS = [
+  'campaign_id',
+  'campaign_name',
+  'customer_id',
+  'customer_email',
+  'group',
+  'discount_type',
+  'discount_value',
+  'min_spend',
+  'applies_to',
+  'sent_at',
+  'expires_at',
+  'code',
+  'redeemed',
+  'order_id',
+  'converted',
+  'revenue',
+] as const
+
 export type CanonicalField =
   | (typeof ORDER_FIELDS)[number]
   | (typeof LINE_FIELDS)[number]
   | (typeof CUSTOMER_FIELDS)[number]
   | (typeof PRODUCT_FIELDS)[number]
+  | (typeof CAMPAIGN_FIELDS)[number]
   | 'first_name'
   | 'last_name'
 
 /** Every canonical field once, for validating mappings. */
 export const CANONICAL_FIELD_LIST = [
-  ...new Set<CanonicalField>([...ORDER_FIELDS, ...LINE_FIELDS, ...CUSTOMER_FIELDS, ...PRODUCT_FIELDS]),
+  ...new Set<CanonicalField>([...ORDER_FIELDS, ...LINE_FIELDS, ...CUSTOMER_FIELDS, ...PRODUCT_FIELDS, ...CAMPAIGN_FIELDS]),
 ] as [CanonicalField, ...CanonicalField[]]
 
 /** Fields a file of each kind may use, in the order the mapping editor shows them. */
@@ -84,6 +110,7 @@ export const FIELDS_BY_KIND: Record<RecordKind, readonly CanonicalField[]> = {
   orders: ORDER_FIELDS,
   customers: CUSTOMER_FIELDS,
   products: PRODUCT_FIELDS,
+  'campaign-members': CAMPAIGN_FIELDS,
 }
 
 /**
@@ -96,6 +123,8 @@ export const REQUIRED_BY_KIND: Record<RecordKind, readonly (readonly CanonicalFi
   orders: [['order_id'], ['order_date'], ['order_total']],
   customers: [['customer_id', 'customer_email', 'customer_name', 'first_name']],
   products: [['sku', 'product_name', 'product_key']],
+  // The discount type may be left out when the value says it ("10%"); a window needs both ends.
+  'campaign-members': [['campaign_id', 'campaign_name'], ['customer_id', 'customer_email'], ['group'], ['sent_at'], ['expires_at']],
 }
 
 /** Required alternatives the mapping does not cover, each as its list of acceptable fields. */

@@ -106,13 +106,27 @@ export const GENERIC_CUSTOMERS: FormatPreset = {
     city: ORDER.city,
     accepts_marketing: [
       'accepts marketing', 'accepts email marketing', 'newsletter', 'subscribed', 'opt in', 'opted in',
-      'marketing', 'email consent', 'marketing consent', '订阅', '接受营销',
+      'marketing', 'email consent', 'marketing consent', 'email marketing consent', 'email marketing', 'email opt in',
+      'subscription status', '订阅', '接受营销', '是否接受营销', '营销许可', '是否订阅',
     ],
     signed_up_at: [
       'signup date', 'sign up date', 'signed up', 'registered', 'registration date', 'joined', 'join date',
       'customer since', 'created at', 'created', 'first order date', '注册时间', '注册日期', '加入时间',
     ],
-    tags: ['tags', 'tag', 'segment', 'labels', '标签'],
+    tags: ['tags', 'tag', 'segment', 'labels', '标签', '客户标签'],
+    // Summary columns of shop and e-mail-tool exports (WooCommerce, Klaviyo, Mailchimp, Chinese CRMs).
+    total_spent: [
+      'total spent', 'total spend', 'amount spent', 'lifetime value', 'total clv', 'historic clv', 'historic customer lifetime value',
+      'total customer lifetime value', 'clv', 'ltv', 'total revenue', '累计消费', '累计消费金额', '消费总额', '总消费', '累计金额',
+    ],
+    orders_count: [
+      'total orders', 'orders count', 'order count', 'number of orders', 'orders', 'historic number of orders', 'purchases',
+      '订单数', '累计订单数', '购买次数', '下单次数', '订单总数',
+    ],
+    last_order_at: [
+      'last order', 'last order date', 'last order at', 'last purchase', 'last purchase date', 'last ordered', 'date of last order',
+      '最近下单时间', '最后下单时间', '最近购买时间', '上次购买时间', '最后购买时间',
+    ],
   },
   signature: [],
   stripLeadingApostrophe: true,

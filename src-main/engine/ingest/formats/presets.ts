@@ -1,3 +1,4 @@
+import { CAMPAIGN_PRESETS } from './campaigns'
 import { CHINESE_PLATFORM_PRESETS } from './chinese-platforms'
 import { GENERIC_PRESETS } from './generic'
 import { ONLINE_RETAIL_PRESETS } from './online-retail'
@@ -15,6 +16,7 @@ export const PRESETS: readonly FormatPreset[] = [
   ...WOOCOMMERCE_PRESETS,
   ...ONLINE_RETAIL_PRESETS,
   ...CHINESE_PLATFORM_PRESETS,
+  ...CAMPAIGN_PRESETS,
   ...GENERIC_PRESETS,
 ]
 

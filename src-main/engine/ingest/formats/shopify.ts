@@ -67,6 +67,9 @@ export const SHOPIFY_CUSTOMERS: FormatPreset = {
     city: ['Default Address City', 'City'],
     accepts_marketing: ['Accepts Email Marketing', 'Accepts Marketing'],
     tags: ['Tags'],
+    // Lifetime figures as Shopify counts them; the export has no last-order date.
+    total_spent: ['Total Spent'],
+    orders_count: ['Total Orders'],
   },
   signature: [
     'Total Spent',

@@ -116,4 +116,29 @@ export const WOOCOMMERCE_PRODUCTS: FormatPreset = {
   ],
 }
 
-export const WOOCOMMERCE_PRESETS: readonly FormatPreset[] = [WOOCOMMERCE_ORDERS, WOOCOMMERCE_PRODUCTS]
+/**
+ * Customers → Download (WooCommerce Analytics' customers report): one row per
+ * customer with their order count, total spend and activity dates. There is
+ * no shop id column; the e-mail is the identity.
+ */
+export const WOOCOMMERCE_CUSTOMERS: FormatPreset = {
+  id: 'woocommerce-customers',
+  kind: 'customers',
+  columns: {
+    customer_id: ['Customer ID', 'ID', 'User ID'],
+    customer_email: ['Email'],
+    customer_name: ['Name'],
+    first_name: ['First name', 'First Name'],
+    last_name: ['Last name', 'Last Name'],
+    country: ['Country / Region', 'Country'],
+    city: ['City'],
+    signed_up_at: ['Sign Up', 'Date registered', 'Date Registered'],
+    total_spent: ['Total spend', 'Total spent', 'Total Spend', 'Money spent'],
+    orders_count: ['Orders', 'Order count', 'Order Count'],
+    last_order_at: ['Last order', 'Last Order', 'Last order date'],
+    accepts_marketing: ['Accepts Marketing', 'Newsletter'],
+  },
+  signature: ['Total spend', 'AOV', 'Date registered', 'Last active', 'Username', 'Sign Up', 'Country / Region', 'Last order'],
+}
+
+export const WOOCOMMERCE_PRESETS: readonly FormatPreset[] = [WOOCOMMERCE_ORDERS, WOOCOMMERCE_PRODUCTS, WOOCOMMERCE_CUSTOMERS]

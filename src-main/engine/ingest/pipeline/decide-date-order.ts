@@ -12,7 +12,7 @@ export type DateDecision =
   | { status: 'failed'; issue: FileIssue }
 
 /** The date column that decides the file's day/month order. */
-const DATE_FIELDS: readonly CanonicalField[] = ['order_date', 'signed_up_at']
+const DATE_FIELDS: readonly CanonicalField[] = ['order_date', 'sent_at', 'signed_up_at', 'last_order_at']
 
 /**
  * Decides how the file writes dates, from ALL values of its date column: the

@@ -14,6 +14,8 @@ import { normaliseOrderLine } from './normalise-order-line'
 import { normaliseCustomer, normaliseOrderSummary, normaliseProduct } from './normalise-records'
 import type { RowContext } from './row-context'
 import { recordBatchAttempt, startBatch, finishBatch } from './batch-rows'
+import { CampaignMemberWriter } from '../../campaigns/member-writer'
+import { normaliseMember } from '../../campaigns/normalise-member'
 
 export interface ImportControl {
   isCancelled(): boolean
@@ -86,6 +88,7 @@ async function writeRows(db: Database.Database, request: ImportRequest, layout: 
   try {
     const batchId = startBatch(db, request, layout, kind)
     const writer = new ImportWriter(db, batchId)
+    const members = new CampaignMemberWriter(db, batchId, writer)
     const writeRow = (cells: string[], line: number): RowOutcome | null => {
       const row = fillDown ? fillDown.apply(cells) : cells
       const reject = (problem: FileIssue): null => {
@@ -115,6 +118,12 @@ async function writeRows(db: Database.Database, request: ImportRequest, layout: 
           const handle = ctx.columns.get(row, 'product_key')
           if (handle !== '') seenHandles.add(handle)
           return writer.writeProduct(result.value)
+        }
+        case 'campaign-members': {
+          const result = normaliseMember(ctx, row, line)
+          if (!result.ok) return reject(result.issue)
+          const written = members.write(result.value, line, (field) => ctx.columns.columnOf(field, ctx.header))
+          return written.ok ? written.outcome : reject(written.issue)
         }
       }
     }
@@ -154,7 +163,7 @@ async function writeRows(db: Database.Database, request: ImportRequest, layout: 
   }
 }
 
-const NUMBER_FIELDS = ['quantity', 'unit_price', 'line_total', 'line_discount', 'order_discount', 'shipping', 'order_total', 'refunded_amount', 'cost'] as const
+const NUMBER_FIELDS = ['quantity', 'unit_price', 'line_total', 'line_discount', 'order_discount', 'shipping', 'order_total', 'refunded_amount', 'cost', 'total_spent', 'discount_value', 'min_spend', 'revenue'] as const
 
 function numberColumns(columns: ColumnIndex, header: readonly string[]): number[] {
   return NUMBER_FIELDS.map((field) => columns.columnOf(field, header)).filter((c): c is string => c !== undefined).map((c) => header.indexOf(c))

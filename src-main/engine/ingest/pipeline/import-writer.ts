@@ -58,10 +58,13 @@ export class ImportWriter {
       findCustomerByEmail: db.prepare('SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1').pluck(),
       customerRow: db.prepare('SELECT * FROM customers WHERE id = ?'),
       insertCustomer: db.prepare(`INSERT INTO customers
-        (customer_key, external_id, email, name, country, city, accepts_marketing, signed_up_at, tags, batch_id)
-        VALUES (@customer_key, @external_id, @email, @name, @country, @city, @accepts_marketing, @signed_up_at, @tags, @batch_id)`),
+        (customer_key, external_id, email, name, country, city, accepts_marketing, signed_up_at, tags,
+         stated_total_spent, stated_orders, stated_last_order_at, batch_id)
+        VALUES (@customer_key, @external_id, @email, @name, @country, @city, @accepts_marketing, @signed_up_at, @tags,
+         @stated_total_spent, @stated_orders, @stated_last_order_at, @batch_id)`),
       updateCustomer: db.prepare(`UPDATE customers SET external_id = @external_id, email = @email, name = @name, country = @country,
-        city = @city, accepts_marketing = @accepts_marketing, signed_up_at = @signed_up_at, tags = @tags WHERE id = @id`),
+        city = @city, accepts_marketing = @accepts_marketing, signed_up_at = @signed_up_at, tags = @tags,
+        stated_total_spent = @stated_total_spent, stated_orders = @stated_orders, stated_last_order_at = @stated_last_order_at WHERE id = @id`),
       findProduct: db.prepare('SELECT id, sku, name FROM products WHERE product_key = ?'),
       productRow: db.prepare('SELECT * FROM products WHERE id = ?'),
       insertProduct: db.prepare(`INSERT INTO products (product_key, sku, name, category, vendor, price, cost, tags, is_product, batch_id)
@@ -117,6 +120,17 @@ export class ImportWriter {
       return 'imported'
     }
     return this.enrich('customers', existing, customerColumns(record))
+  }
+
+  /**
+   * The store's customer for a row that only refers to one (a campaign member):
+   * by shop id, else e-mail. Created only when `create` says the row identifies
+   * a real person well enough (it has an e-mail); counted in `added.customers`.
+   */
+  customerFor(ref: CustomerRef, create: boolean): number | null {
+    const found = this.findCustomer(ref)
+    if (found !== null || !create) return found
+    return this.insertCustomer({ ...ref, acceptsMarketing: null, signedUpAt: null, tags: '' })
   }
 
   writeProduct(record: ProductRecord): RowOutcome {
@@ -301,5 +315,8 @@ function customerColumns(record: CustomerRecord): Record<string, string | number
     accepts_marketing: record.acceptsMarketing === null ? null : record.acceptsMarketing ? 1 : 0,
     signed_up_at: record.signedUpAt,
     tags: record.tags || null,
+    stated_total_spent: record.statedTotalSpent ?? null,
+    stated_orders: record.statedOrders ?? null,
+    stated_last_order_at: record.statedLastOrderAt ?? null,
   }
 }

@@ -17,8 +17,9 @@ export function normaliseOrderSummary(ctx: RowContext, cells: readonly string[],
   return { ok: true, value: record }
 }
 
-const YES = /^(yes|y|true|1|subscribed|opted[\s_-]?in|是)$/i
-const NO = /^(no|n|false|0|unsubscribed|not[\s_-]?subscribed|否)$/i
+// Shopify writes yes/no, Klaviyo SUBSCRIBED / NEVER_SUBSCRIBED / UNSUBSCRIBED, Mailchimp subscribed / cleaned.
+const YES = /^(yes|y|true|1|subscribed|opted[\s_-]?in|granted|consented|是|接受|已订阅|同意)$/i
+const NO = /^(no|n|false|0|unsubscribed|not[\s_-]?subscribed|never[\s_-]?subscribed|opted[\s_-]?out|suppressed|cleaned|declined|否|不接受|未订阅|拒绝|退订)$/i
 
 export function normaliseCustomer(ctx: RowContext, cells: readonly string[], lineNo: number): Normalised<CustomerRecord> {
   const read = new CellReader(ctx, cells, lineNo)
@@ -27,6 +28,9 @@ export function normaliseCustomer(ctx: RowContext, cells: readonly string[], lin
   const fullName = read.text('customer_name') || [first, last].filter(Boolean).join(' ')
   const marketing = read.text('accepts_marketing')
   const signedUp = read.text('signed_up_at') === '' ? null : read.date('signed_up_at', false)
+  const totalSpent = read.money('total_spent', null).value
+  const ordersCount = read.quantity('orders_count')
+  const lastOrder = read.text('last_order_at') === '' ? null : read.date('last_order_at', false)
   if (read.problem) return { ok: false, issue: read.problem }
   const record: CustomerRecord = {
     externalId: cleanExternalId(read.text('customer_id')),
@@ -37,6 +41,9 @@ export function normaliseCustomer(ctx: RowContext, cells: readonly string[], lin
     acceptsMarketing: YES.test(marketing) ? true : NO.test(marketing) ? false : null,
     signedUpAt: signedUp?.local ?? null,
     tags: read.text('tags'),
+    statedTotalSpent: totalSpent === null ? null : round4(totalSpent),
+    statedOrders: ordersCount === null ? null : Math.round(ordersCount),
+    statedLastOrderAt: lastOrder?.local ?? null,
   }
   if (record.externalId === '' && record.email === '' && record.name === '') {
     return { ok: false, issue: issue(lineNo, 'value.required', 'The row has no customer id, e-mail or name.', { field: 'customer_email' }) }

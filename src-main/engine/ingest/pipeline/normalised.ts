@@ -46,6 +46,10 @@ export interface CustomerRecord extends CustomerRef {
   acceptsMarketing: boolean | null
   signedUpAt: string | null
   tags: string
+  /** Summary columns of customer exports ("Total Spent", "Total Orders", a last-order date); absent/null = not stated. */
+  statedTotalSpent?: number | null
+  statedOrders?: number | null
+  statedLastOrderAt?: string | null
 }
 
 export interface ProductRecord {
