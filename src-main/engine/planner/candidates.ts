@@ -24,7 +24,7 @@
  *
  * Over the S samples: profitCautious = the `quantile` lower quantile of profit,
  * costCautious = the (1 − quantile) upper quantile of cost (linear between
- * order statistics), so a noisy model does not chase its own errors; the means
+ * order statistics, computed exactly through pWith's quantiles), so a noisy model does not chase its own errors; the means
  * are plain averages. faceValue = d (what one redemption costs, for the
  * face-value budget). depth = d / v'. Infeasible cells (offer does not apply,
  * deeper than maxDepth, or d above costFloor: never sell below cost) hold 0 in
@@ -99,13 +99,12 @@ export function buildCandidates(input: CandidateInputs): CandidateMatrix {
     depth: new Float32Array(size),
     feasible: new Uint8Array(size),
   }
-  const profits = new Float64Array(S)
-  const costs = new Float64Array(S)
+  const pw = new Float64Array(S)
   for (let i = 0; i < n; i++) {
     const p0 = clampP(pWithout[i])
     // log(1 − p0) once per customer; −Infinity for a sure buyer (pWith = 1 too).
     const logStay = Math.log1p(-p0)
-    const v = orderValue[i]
+    const v = orderValue[i] > 0 ? orderValue[i] : 0 // unknown or bad basket: no margin from caused orders
     const m = margin[i]
     const floor = input.costFloor ? input.costFloor[i] : Infinity
     for (let k = 0; k < K; k++) {
@@ -115,32 +114,31 @@ export function buildCandidates(input: CandidateInputs): CandidateMatrix {
       const share = offer.scope === 'category' ? input.scopeShare?.category[i] ?? 0 : offer.scope === 'product' ? input.scopeShare?.product[i] ?? 0 : 1
       const t = offerTerms(offer, v, shipping[i], share)
       if (!t.applies || t.depth > maxDepth + 1e-12 || t.discount > floor || !Number.isFinite(m)) continue
-      const topUp = t.orderValue - (v > 0 ? v : 0)
+      const topUp = t.orderValue - v
+      // profit and cost are linear in pWith (see the header), so their
+      // quantiles are the same lines at the quantiles of pWith: one sort per
+      // cell. (Type-7 quantiles commute with increasing linear maps; a
+      // decreasing one swaps the lower and upper quantile.)
+      const slope = v * m + r * topUp * m - r * t.discount
+      const intercept = -p0 * v * m
       const base = cell * S
       let pSum = 0
-      let profitSum = 0
-      let costSum = 0
       for (let s = 0; s < S; s++) {
-        const e = effect[base + s]
-        const pWith = p0 >= 1 ? 1 : -Math.expm1(Math.exp(e) * logStay)
-        const redeem = pWith * r
-        const cost = redeem * t.discount
-        const profit = (pWith - p0) * v * m + redeem * topUp * m - cost
-        profits[s] = profit
-        costs[s] = cost
+        const pWith = p0 >= 1 ? 1 : -Math.expm1(Math.exp(effect[base + s]) * logStay)
+        pw[s] = pWith
         pSum += pWith
-        profitSum += profit
-        costSum += cost
       }
       // A NaN effect (a broken model draw) must not reach the solver.
-      if (!Number.isFinite(profitSum) || !Number.isFinite(costSum)) continue
-      sortPrefix(profits, S)
-      sortPrefix(costs, S)
-      out.profitCautious[cell] = sortedQuantile(profits, S, quantile)
-      out.costCautious[cell] = sortedQuantile(costs, S, 1 - quantile)
-      out.profitMean[cell] = profitSum / S
-      out.costMean[cell] = costSum / S
-      out.pWithMean[cell] = pSum / S
+      if (!Number.isFinite(pSum)) continue
+      sortPrefix(pw, S)
+      const pMean = pSum / S
+      const pLow = sortedQuantile(pw, S, quantile)
+      const pHigh = sortedQuantile(pw, S, 1 - quantile)
+      out.profitCautious[cell] = slope * (slope >= 0 ? pLow : pHigh) + intercept
+      out.costCautious[cell] = r * t.discount * pHigh
+      out.profitMean[cell] = slope * pMean + intercept
+      out.costMean[cell] = r * t.discount * pMean
+      out.pWithMean[cell] = pMean
       out.faceValue[cell] = t.discount
       out.depth[cell] = t.depth
       out.feasible[cell] = 1

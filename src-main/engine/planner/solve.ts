@@ -132,7 +132,7 @@ function begin(m: ChoiceMatrix, hulls: Hulls, budget: number, opts: SolveOptions
 }
 
 function solveWithHulls(m: ChoiceMatrix, hulls: Hulls, budget: number, opts?: SolveOptions): Solution {
-  const cap = Number.isFinite(budget) ? Math.max(0, budget) : budget > 0 ? Number.MAX_VALUE : 0
+  const cap = capOf(budget)
   const { current, forcedDropped, forcedCost, choice } = begin(m, hulls, cap, opts)
   // Slack so that re-adding the chosen costs in another order cannot exceed the budget.
   const limit = cap - forcedCost - cap * 1e-9
@@ -160,7 +160,7 @@ function solveWithHulls(m: ChoiceMatrix, hulls: Hulls, budget: number, opts?: So
 function frontierWithHulls(m: ChoiceMatrix, hulls: Hulls, budgets: number[], opts?: SolveOptions): FrontierPoint[] {
   // The prefix curve of free customers, built once: cumulative cost, value and coupons after each segment.
   const base = begin(m, hulls, 0, { ...opts, forced: opts?.forced?.map((f) => (f >= 0 ? FORCED_NONE : f)) })
-  const { order, customer, cost, value, option, start } = hulls
+  const { value, option, start, segCustomer, segFrom, segCost } = hulls
   const current = base.current
   let baseValue = 0
   let baseCoupons = 0
@@ -169,33 +169,45 @@ function frontierWithHulls(m: ChoiceMatrix, hulls: Hulls, budgets: number[], opt
     baseValue += value[current[i]]
     if (option[current[i]] >= 0) baseCoupons++
   }
-  const cumCost: number[] = [0]
-  const cumValue: number[] = [baseValue]
-  const cumCoupons: number[] = [baseCoupons]
-  for (let a = 0; a < order.length; a++) {
-    const v = order[a]
-    const i = customer[v]
-    if (current[i] !== v - 1) continue
-    current[i] = v
-    const wasNone = option[v - 1] < 0 && v - 1 === start[i]
-    cumCost.push(cumCost[cumCost.length - 1] + cost[v] - cost[v - 1])
-    cumValue.push(cumValue[cumValue.length - 1] + value[v] - value[v - 1])
-    cumCoupons.push(cumCoupons[cumCoupons.length - 1] + (wasNone ? 1 : 0))
+  const segments = segCustomer.length
+  const cumCost = new Float64Array(segments + 1)
+  const cumValue = new Float64Array(segments + 1)
+  const cumCoupons = new Int32Array(segments + 1)
+  cumValue[0] = baseValue
+  cumCoupons[0] = baseCoupons
+  let len = 1
+  for (let a = 0; a < segments; a++) {
+    const i = segCustomer[a]
+    const from = segFrom[a]
+    if (current[i] !== from) continue
+    current[i] = from + 1
+    const wasNone = from === start[i] && option[from] < 0
+    cumCost[len] = cumCost[len - 1] + segCost[a]
+    cumValue[len] = cumValue[len - 1] + value[from + 1] - value[from]
+    cumCoupons[len] = cumCoupons[len - 1] + (wasNone ? 1 : 0)
+    len++
   }
+  const onlyForced = opts?.forced ? { eligible: opts.eligible, forced: opts.forced.map((f) => (f === FREE ? FORCED_NONE : f)) } : null
   return budgets.map((budget) => {
     // Forced offers first, as in solve; then the longest prefix that fits what is left.
-    const forced = opts?.forced ? begin(m, hulls, Math.max(0, budget), { eligible: opts.eligible, forced: opts.forced.map((f) => (f === FREE ? FORCED_NONE : f)) }) : null
+    const cap = capOf(budget)
+    const forced = onlyForced ? begin(m, hulls, cap, onlyForced) : null
     const forcedTotals = forced ? totals(m, forced.choice) : { cost: 0, value: 0, coupons: 0 }
-    const left = Math.max(0, budget) - forcedTotals.cost
+    const left = cap - forcedTotals.cost - cap * 1e-9
     let lo = 0
-    let hi = cumCost.length - 1
+    let hi = len - 1
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1
-      if (cumCost[mid] <= left - Math.max(0, budget) * 1e-9) lo = mid
+      if (cumCost[mid] <= left) lo = mid
       else hi = mid - 1
     }
     return { budget, cost: forcedTotals.cost + cumCost[lo], value: forcedTotals.value + cumValue[lo], coupons: forcedTotals.coupons + cumCoupons[lo] }
   })
+}
+
+/** A budget as a finite non-negative number (Infinity = the largest double, NaN or negative = 0). */
+function capOf(budget: number): number {
+  return Number.isFinite(budget) ? Math.max(0, budget) : budget > 0 ? Number.MAX_VALUE : 0
 }
 
 /** Cost, value and coupon count of a choice, summed in customer order from the matrix itself. */

@@ -100,3 +100,41 @@ describe('buildCandidates', () => {
     expect(() => buildCandidates(inputs({ effect: new Float32Array(3) }))).toThrow(/n\*K\*S/)
   })
 })
+
+describe('cautious quantiles', () => {
+  /** Type-7 quantile of raw samples, computed the slow way. */
+  const q7 = (xs: number[], q: number): number => {
+    const s = [...xs].sort((a, b) => a - b)
+    const pos = q * (s.length - 1)
+    const lo = Math.floor(pos)
+    return s[lo] + (s[Math.min(s.length - 1, lo + 1)] - s[lo]) * (pos - lo)
+  }
+  it('equal the quantiles of per-sample profit and cost, also where profit falls as pWith rises', () => {
+    const fixed = expandOfferMenu({ percent: [], fixed: [10], freeShipping: false, spendSave: [], scopes: [] }, 1)
+    const draws = [0.9, -0.2, 0.4, 1.5, 0.1, 0.7, -0.6]
+    const S7 = draws.length
+    // Customer 0: a big basket (profit rises with pWith); 1: a small, thin one (every extra redeemer loses money).
+    const m = buildCandidates({
+      offers: fixed,
+      pWithout: new Float64Array([0.2, 0.3]),
+      orderValue: new Float64Array([80, 20]),
+      margin: new Float64Array([0.5, 0.2]),
+      shipping: new Float64Array(2),
+      effect: Float32Array.from([...draws, ...draws]),
+      samples: S7,
+      redeemShare: 0.8,
+      quantile: 0.25,
+    })
+    for (const [i, v, mg] of [[0, 80, 0.5], [1, 20, 0.2]] as const) {
+      const profit: number[] = []
+      const cost: number[] = []
+      for (const e of Float32Array.from(draws)) {
+        const p1 = 1 - Math.pow(1 - [0.2, 0.3][i], Math.exp(e))
+        profit.push((p1 - [0.2, 0.3][i]) * v * mg - p1 * 0.8 * 10)
+        cost.push(p1 * 0.8 * 10)
+      }
+      expect(m.profitCautious[i]).toBeCloseTo(q7(profit, 0.25), 4)
+      expect(m.costCautious[i]).toBeCloseTo(q7(cost, 0.75), 4)
+    }
+  })
+})

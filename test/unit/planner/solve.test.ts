@@ -150,3 +150,13 @@ describe('frontier', () => {
     expect(point.value).toBeCloseTo(s.value, 3)
   })
 })
+
+describe('frontier edge budgets', () => {
+  it('reads an infinite budget as everything and a negative one as nothing', () => {
+    const m = instance(createRng(17), 80, 5)
+    const plan = prepare(m)
+    const [none, all] = plan.frontier([-5, Infinity])
+    expect(none.cost).toBe(0)
+    expect(all.value).toBeCloseTo(plan.solve(Infinity).value, 3)
+  })
+})
