@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test'
 export default defineConfig({
   testDir: 'test/electron',
   testMatch: '**/*.spec.ts',
+  // The test sandbox for temp files and the default data folder, checked at the end (test/support/sandbox.ts).
+  globalSetup: './test/support/global-setup.ts',
   workers: 1,
   timeout: 120_000,
   reporter: [['list']],

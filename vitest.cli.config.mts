@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/cli/**/*.test.ts'],
     environment: 'node',
+    // A sandbox for temp files and the default data folder, checked at the end (test/support/sandbox.ts).
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',

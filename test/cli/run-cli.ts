@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { tempDir } from '../support/temp-dir'
 
 export const ROOT = resolve(__dirname, '../..')
 export const CLI = join(ROOT, 'out/main/cli.js')
@@ -19,7 +19,7 @@ export function requireSharedData(): void {
 }
 
 export function tempDb(): string {
-  return join(mkdtempSync(join(tmpdir(), 'ow-cli-')), 'offerwise.sqlite')
+  return join(tempDir('ow-cli-'), 'offerwise.sqlite')
 }
 
 export interface CliRun {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
@@ -32,22 +32,26 @@ test('the desktop window opens the guided UI with a locked-down renderer', async
   test.skip(!binding, bindingReason)
 
   const dataDir = mkdtempSync(join(tmpdir(), 'ow-electron-'))
-  const app = await electron.launch({
-    executablePath: binary as string,
-    args: [ROOT],
-    env: { ...process.env, OFFERWISE_DB: join(dataDir, 'offerwise.sqlite'), OFFERWISE_SQLITE_BINDING: binding as string },
-  })
-  const window = await app.firstWindow()
-  await expect(window.locator('h1, header').first()).toContainText('Offerwise')
-  // The renderer has no Node: the preload exposes only the typed bridge.
-  expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
-  expect(await window.evaluate(() => Object.keys((window as unknown as { offerwise: object }).offerwise).sort())).toEqual(['call', 'on', 'pathForFile'])
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const p = BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences()
-    return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration }
-  })
-  expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false })
-  const info = await window.evaluate(() => (window as unknown as { offerwise: { call(c: string, a: object): Promise<{ shell: string }> } }).offerwise.call('app/info', {}))
-  expect(info.shell).toBe('electron')
-  await app.close()
+  try {
+    const app = await electron.launch({
+      executablePath: binary as string,
+      args: [ROOT],
+      env: { ...process.env, OFFERWISE_DB: join(dataDir, 'offerwise.sqlite'), OFFERWISE_SQLITE_BINDING: binding as string },
+    })
+    const window = await app.firstWindow()
+    await expect(window.locator('h1, header').first()).toContainText('Offerwise')
+    // The renderer has no Node: the preload exposes only the typed bridge.
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
+    expect(await window.evaluate(() => Object.keys((window as unknown as { offerwise: object }).offerwise).sort())).toEqual(['call', 'on', 'pathForFile'])
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const p = BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences()
+      return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration }
+    })
+    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false })
+    const info = await window.evaluate(() => (window as unknown as { offerwise: { call(c: string, a: object): Promise<{ shell: string }> } }).offerwise.call('app/info', {}))
+    expect(info.shell).toBe('electron')
+    await app.close()
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 })

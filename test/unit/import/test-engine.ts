@@ -1,15 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { ImportBatchSummary, ImportRequest, JobOutcome } from '../../../src-main/engine/api'
 import { createEngine, type Engine } from '../../../src-main/engine/engine'
+import { tempDir } from '../../support/temp-dir'
 
 export const ROOT = resolve(__dirname, '../../..')
 export const FORMAT_FIXTURES = join(ROOT, 'test/fixtures/formats')
 
-/** An engine on its own temp database, running jobs inline (no built worker needed). */
+/** An engine on its own temp database (removed after the test file), running jobs inline (no built worker needed). */
 export function testEngine(): { engine: Engine; dbPath: string; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'ow-engine-'))
+  const dir = tempDir('ow-engine-')
   const dbPath = join(dir, 'offerwise.sqlite')
   return { engine: createEngine({ dbPath, resourcesDir: join(ROOT, 'resources'), shell: 'web-bridge', workerScript: null }), dbPath, dir }
 }

@@ -1,14 +1,13 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { createEngine } from '../../../src-main/engine/engine'
 import { previousModels } from '../../../src-main/engine/learn/previous-models'
 import { openStore } from '../../../src-main/engine/store/open-store'
 import { ROOT } from '../import/test-engine'
+import { tempDir } from '../../support/temp-dir'
 
 it('a second training run starts from the first run’s saved models', async () => {
-  const dbPath = join(mkdtempSync(join(tmpdir(), 'ow-warm-')), 'offerwise.sqlite')
+  const dbPath = join(tempDir('ow-warm-'), 'offerwise.sqlite')
   const engine = createEngine({ dbPath, resourcesDir: join(ROOT, 'resources'), shell: 'web-bridge', workerScript: null, trainDefaults: { epochs: { purchase: 5, sequence: 2, affinity: 2 } } })
   try {
     await engine.waitForJob((await engine.call('import/sample', {})).jobId)

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { currentSchemaVersion, LATEST_SCHEMA_VERSION, migrate, MIGRATIONS, SchemaTooNewError, type Migration } from '../../../src-main/engine/store/migrations'
 import { openStore } from '../../../src-main/engine/store/open-store'
+import { tempDir } from '../../support/temp-dir'
 
 describe('migrations', () => {
   it('are numbered in order, and the real ones apply to a new database', () => {
@@ -30,7 +30,7 @@ describe('migrations', () => {
   })
 
   it('refuse a database written by a newer Offerwise, without touching it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ow-mig-'))
+    const dir = tempDir('ow-mig-')
     const path = join(dir, 'shop.sqlite')
     openStore(path).close()
     const raw = new Database(path)
@@ -43,7 +43,7 @@ describe('migrations', () => {
   })
 
   it('back up an existing database before migrating it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ow-mig-'))
+    const dir = tempDir('ow-mig-')
     const path = join(dir, 'shop.sqlite')
     openStore(path).close()
     expect(readdirSync(dir)).not.toContain('backups')
@@ -58,7 +58,7 @@ describe('migrations', () => {
   })
 
   it('open stores in WAL mode with foreign keys enforced', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ow-store-'))
+    const dir = tempDir('ow-store-')
     const store = openStore(join(dir, 'shop.sqlite'))
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1)
