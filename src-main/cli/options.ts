@@ -13,18 +13,37 @@ export function parseEpochs(text: string): NonNullable<NonNullable<EngineOptions
   return epochs
 }
 
+/** The horizons the engine accepts (api-schema.ts), said in the option's own terms. */
+const HORIZON_DAYS = { min: 7, max: 365 }
+
 /** "90d", "90" or "12w" → days. */
 export function parseHorizon(text: string): number {
   const match = /^(\d+)\s*([dw]?)$/i.exec(text.trim())
-  if (!match) throw new UsageError(`--horizon expects days like 90d, got "${text}"`)
-  return Number(match[1]) * (match[2].toLowerCase() === 'w' ? 7 : 1)
+  const days = match ? Number(match[1]) * (match[2].toLowerCase() === 'w' ? 7 : 1) : Number.NaN
+  if (!(days >= HORIZON_DAYS.min && days <= HORIZON_DAYS.max)) {
+    throw new UsageError(`--horizon expects ${HORIZON_DAYS.min} to ${HORIZON_DAYS.max} days, like 90d or 12w, got "${text}"`)
+  }
+  return days
 }
 
-export function addDaysIso(day: string, days: number): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new UsageError(`--cutoff expects YYYY-MM-DD, got "${day}"`)
-  const date = new Date(`${day}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return date.toISOString().slice(0, 10)
+/** The shape only: whether the day exists and fits the data is the engine's check, for every face. */
+export function parseCutoff(text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new UsageError(`--cutoff expects a date as YYYY-MM-DD, got "${text}"`)
+  return text
+}
+
+/** A whole number within [min, max]; `what` names the option or argument in the message. */
+export function parseWholeNumber(what: string, text: string, range: { min: number; max: number }): number {
+  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
+  if (!(value >= range.min && value <= range.max)) throw new UsageError(`${what} expects a whole number from ${range.min} to ${range.max}, got "${text}"`)
+  return value
+}
+
+/** An import number as `offerwise batches` lists it. */
+export function parseBatchId(text: string): number {
+  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
+  if (!(value >= 1 && Number.isSafeInteger(value))) throw new UsageError(`BATCH expects an import number as \`offerwise batches\` lists it (a whole number from 1), got "${text}"`)
+  return value
 }
 
 export function onePath(positionals: string[]): string {

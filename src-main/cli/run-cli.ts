@@ -1,9 +1,11 @@
 import { join, resolve } from 'node:path'
+import { requireFolderOf } from './db-path'
 import { createEngine, type Engine } from '../engine/engine'
 import { defaultDbPath } from '../engine/paths'
 import { parseCommand, UsageError } from './args'
 import type { CliCommand, CliContext } from './command'
 import { batchesCommand, rejectsCommand, undoCommand } from './commands/batches'
+import { campaignsCommand } from './commands/campaigns'
 import { customersCommand } from './commands/customers'
 import { importCommand, sampleCommand } from './commands/import'
 import { inspectCommand } from './commands/inspect'
@@ -24,6 +26,7 @@ const COMMANDS: readonly CliCommand[] = [
   trainCommand,
   evaluateCommand,
   customersCommand,
+  campaignsCommand,
   serveCommand,
 ]
 
@@ -50,8 +53,10 @@ export async function runCli(argv: string[]): Promise<number> {
   let engine: Engine | null = null
   let json = false
   const ctx: CliContext = {
-    open: (db, trainDefaults) =>
-      (engine = createEngine({ dbPath: resolve(db ?? defaultDbPath()), resourcesDir: paths.resourcesDir, shell: 'web-bridge', workerScript: paths.workerScript, trainDefaults })),
+    open: (db, trainDefaults) => {
+      if (db !== undefined) requireFolderOf(db)
+      return (engine = createEngine({ dbPath: resolve(db ?? defaultDbPath()), resourcesDir: paths.resourcesDir, shell: 'web-bridge', workerScript: paths.workerScript, trainDefaults }))
+    },
     parse: (args, options) => {
       const parsed = parseCommand(args, options)
       json = (parsed.values as { json?: boolean }).json === true

@@ -1,14 +1,12 @@
 import type { JobOutcome } from '../engine/api'
 import type { Engine } from '../engine/engine'
+import { progressPrinter, progressStyle } from './progress'
 
-/** Follows a job to its end; Ctrl+C cancels it (the engine rolls back). */
-export async function runJob(engine: Engine, jobId: string, json: boolean): Promise<JobOutcome> {
-  const showProgress = !json && process.stderr.isTTY
+/** Follows a job to its end, showing its progress on stderr (cli/progress.ts); Ctrl+C cancels it (the engine rolls back). */
+export async function runJob(engine: Engine, jobId: string, options: { json: boolean; progress: boolean }): Promise<JobOutcome> {
+  const printer = progressPrinter(progressStyle({ ...options, isTTY: process.stderr.isTTY === true }), (text) => process.stderr.write(text))
   const off = engine.on('job/progress', (p) => {
-    if (!showProgress || p.jobId !== jobId) return
-    const percent = p.total ? Math.floor((p.done / p.total) * 100) : 0
-    const detail = p.kind === 'train' ? (p.loss === undefined ? '' : `loss ${p.loss.toFixed(4)}`) : `${p.rows.toLocaleString('en')} rows  ${p.rowsPerSecond.toLocaleString('en')} rows/s`
-    process.stderr.write(`\r${p.step.padEnd(18)} ${String(percent).padStart(3)}%  ${detail}  ETA ${p.etaSeconds ?? '?'} s        `)
+    if (p.jobId === jobId) printer.update(p)
   })
   const cancel = (): void => void engine.call('jobs/cancel', { jobId })
   process.once('SIGINT', cancel)
@@ -19,6 +17,6 @@ export async function runJob(engine: Engine, jobId: string, json: boolean): Prom
   } finally {
     off()
     process.off('SIGINT', cancel)
-    if (showProgress) process.stderr.write('\n')
+    printer.end()
   }
 }

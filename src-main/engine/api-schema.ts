@@ -51,7 +51,8 @@ export const ARG_SCHEMAS = {
   'jobs/cancel': z.object({ jobId: z.string().uuid() }).strict(),
   'data/overview': none,
   'model/train': z.object({ cutoff: isoDay.optional(), horizonDays: z.number().int().min(7).max(365) }).strict(),
-  'model/report': none,
+  'model/evaluate': z.object({ cutoff: isoDay, horizonDays: z.number().int().min(7).max(365) }).strict(),
+  'model/report': z.object({ runId: z.number().int().positive().optional() }).strict(),
   'customers/list': z
     .object({ search: z.string().max(200), sort: z.enum(['p-buy', 'spend', 'recent', 'discount-sensitivity']), offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) })
     .strict(),

@@ -226,6 +226,16 @@ export interface TrainArgs {
   horizonDays: number
 }
 
+/**
+ * `offerwise evaluate`: the same protocol with the held-out window starting
+ * at `cutoff` ('YYYY-MM-DD'), stored as an evaluation run that never changes
+ * what serves (its report: `model/report` with the job's runId).
+ */
+export interface EvaluateArgs {
+  cutoff: string
+  horizonDays: number
+}
+
 export interface PurchaseMetrics {
   name: string
   kind: 'model' | 'baseline'
@@ -341,7 +351,9 @@ export interface EngineCalls extends CampaignCalls {
   'jobs/cancel': { args: { jobId: string }; result: { cancelled: boolean } }
   'data/overview': { args: Record<string, never>; result: DataOverview }
   'model/train': { args: TrainArgs; result: { jobId: string } }
-  'model/report': { args: Record<string, never>; result: ModelReport | null }
+  'model/evaluate': { args: EvaluateArgs; result: { jobId: string } }
+  /** The serving run's report (null before any training), or the report of run `runId` (serving or evaluation). */
+  'model/report': { args: { runId?: number }; result: ModelReport | null }
   'customers/list': { args: { search: string; sort: CustomerSort; offset: number; limit: number }; result: { total: number; rows: CustomerScore[] } }
   'customers/detail': { args: { customerId: number }; result: CustomerDetail }
 }

@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events'
 import { dirname } from 'node:path'
-import type { AppInfo, ArgsOf, Channel, EngineApi, EngineEvents, EventName, ResultOf } from './api'
+import type { AppInfo, ArgsOf, TrainArgs, Channel, EngineApi, EngineEvents, EventName, ResultOf } from './api'
 import { EngineError, isChannel, validateArgs } from './api-schema'
 import { listBatches, listRejects, rejectsCsv } from './data/batches'
 import { dataOverview } from './data/overview'
+import { requireBatch } from './data/require-batch'
 import { readSettings, writeSettings } from './data/settings'
 import { PRESETS } from './ingest/formats/presets'
 import { inspectFile } from './ingest/inspect-file'
@@ -15,7 +16,8 @@ import { LATEST_SCHEMA_VERSION } from './store/migrations'
 import { ENGINE_VERSION } from './version'
 import { customerDetail, listCustomers } from './learn/customer-queries'
 import { listCampaigns } from './campaigns/list-campaigns'
-import { latestReport } from './learn/run-store'
+import { checkedScoringCutoff } from './learn/cutoff-range'
+import { latestReport, runReport, type RunPurpose } from './learn/run-store'
 import type { TrainSettings } from './learn/train-run'
 
 export interface EngineOptions {
@@ -49,6 +51,11 @@ export function createEngine(options: EngineOptions): Engine {
   const db = store.db
   const events = new EventEmitter()
   const jobs = new JobManager((event, payload) => events.emit(event, payload), options.workerScript)
+  const startTrain = (settings: TrainArgs, purpose: RunPurpose): string => {
+    // Without a cutoff the data's own range is still checked (too short a history is refused before the job).
+    if (settings.cutoff === undefined) checkedScoringCutoff(db, settings.horizonDays, undefined, 'scoring')
+    return jobs.start({ kind: 'train', dbPath: options.dbPath, nativeBinding: options.nativeBinding, settings: { ...settings, ...options.trainDefaults }, purpose })
+  }
 
   const handlers: Handlers = {
     'app/info': () => ({
@@ -69,15 +76,23 @@ export function createEngine(options: EngineOptions): Engine {
       jobId: jobs.start({ kind: 'import', dbPath: options.dbPath, nativeBinding: options.nativeBinding, requests: await sampleShopRequests(options.resourcesDir) }),
     }),
     'import/batches': () => listBatches(db),
-    'import/rejects': (args) => listRejects(db, args.batchId, args.offset, args.limit),
-    'import/rejects-csv': (args) => rejectsCsv(db, args.batchId, args.locale),
+    'import/rejects': (args) => {
+      requireBatch(db, args.batchId)
+      return listRejects(db, args.batchId, args.offset, args.limit)
+    },
+    'import/rejects-csv': (args) => {
+      requireBatch(db, args.batchId)
+      return rejectsCsv(db, args.batchId, args.locale)
+    },
     'import/undo': (args) => undoBatch(db, options.dbPath, args.batchId),
     'jobs/cancel': (args) => ({ cancelled: jobs.cancel(args.jobId) }),
     'data/overview': () => dataOverview(db),
+    // Cutoffs are checked against the data before a job starts, so a bad one is refused at once.
     'model/train': (args) => ({
-      jobId: jobs.start({ kind: 'train', dbPath: options.dbPath, nativeBinding: options.nativeBinding, settings: { ...args, ...options.trainDefaults } }),
+      jobId: startTrain({ ...args, cutoff: args.cutoff === undefined ? undefined : checkedScoringCutoff(db, args.horizonDays, args.cutoff, 'scoring') }, 'serving'),
     }),
-    'model/report': () => latestReport(db),
+    'model/evaluate': (args) => ({ jobId: startTrain({ horizonDays: args.horizonDays, cutoff: checkedScoringCutoff(db, args.horizonDays, args.cutoff, 'evaluation') }, 'evaluation') }),
+    'model/report': (args) => (args.runId === undefined ? latestReport(db) : runReport(db, args.runId)),
     'customers/list': (args) => listCustomers(db, args),
     'customers/detail': (args) => customerDetail(db, args.customerId),
     'campaigns/list': () => listCampaigns(db),

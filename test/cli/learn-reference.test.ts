@@ -58,7 +58,9 @@ describe('offerwise evaluate on the Online Retail reference task', () => {
     expect(['wasm', 'cpu', 'tensorflow']).toContain(report.backend.name)
   })
 
-  it('lists customers by their chance to buy', () => {
+  it('lists customers by their chance to buy once trained (evaluate alone serves nothing)', () => {
+    expect(offerwiseJson<{ total: number }>(['customers', '--top', '5', '--db', db]).total).toBe(0)
+    offerwiseJson(['train', '--epochs', 'purchase=5,sequence=1,affinity=1', '--db', db])
     const list = offerwiseJson<{ total: number; rows: CustomerScore[] }>(['customers', '--top', '5', '--db', db])
     expect(list.rows).toHaveLength(5)
     expect(list.total).toBeGreaterThan(4_000)

@@ -270,6 +270,7 @@ export function createFakeEngine(dbPath: string): EngineApi {
     },
     'data/overview': () => overview(),
     'model/train': (args) => learning.train(args.horizonDays, overview().orders > 0),
+    'model/evaluate': (args) => learning.train(args.horizonDays, overview().orders > 0),
     'model/report': () => learning.report(),
     'customers/list': (args) => learning.list(args),
     'customers/detail': (args) => learning.detail(args.customerId),

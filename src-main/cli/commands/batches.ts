@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import type { CliCommand } from '../command'
 import { describeBatch } from '../format-output'
-import { onePath } from '../options'
+import { onePath, parseBatchId } from '../options'
 import { print } from '../output'
 
 export const batchesCommand: CliCommand = {
@@ -20,7 +20,7 @@ export const rejectsCommand: CliCommand = {
   usage: ['  rejects BATCH [--out FILE] [--locale en|zh-CN]', '                               Rows an import could not use, with reasons (CSV)'].join('\n'),
   async run(argv, ctx) {
     const { values, positionals } = ctx.parse(argv, { out: { type: 'string' }, locale: { type: 'string', default: 'en' } })
-    const batchId = Number(onePath(positionals))
+    const batchId = parseBatchId(onePath(positionals))
     const locale = values.locale === 'zh-CN' ? 'zh-CN' : 'en'
     const eng = ctx.open(values.db)
     if (values.json) {
@@ -39,7 +39,7 @@ export const undoCommand: CliCommand = {
   usage: '  undo BATCH                   Take an import back out (a backup is made first)',
   async run(argv, ctx) {
     const { values, positionals } = ctx.parse(argv, {})
-    const result = await ctx.open(values.db).call('import/undo', { batchId: Number(onePath(positionals)) })
+    const result = await ctx.open(values.db).call('import/undo', { batchId: parseBatchId(onePath(positionals)) })
     print(values.json, result, () => `Import #${result.batchId} undone: removed ${result.removed.orders} orders, ${result.removed.lines} lines, ${result.removed.customers} customers, ${result.removed.products} products.\nBackup: ${result.backupPath}`)
     return 0
   },

@@ -18,6 +18,7 @@ export const importCommand: CliCommand = {
     '      --map field=Column       Map a field to a column (repeatable)',
     '      --date-order ORDER       auto | dmy | mdy | ymd (default auto)',
     '      --currency CODE          Currency when the file has none (e.g. GBP)',
+    '      --progress               Progress on stderr even with --json (also for sample, train, evaluate)',
   ].join('\n'),
   async run(argv, ctx) {
     const { values, positionals } = ctx.parse(argv, {
@@ -25,6 +26,7 @@ export const importCommand: CliCommand = {
       map: { type: 'string', multiple: true },
       'date-order': { type: 'string', default: 'auto' },
       currency: { type: 'string' },
+      progress: { type: 'boolean', default: false },
     })
     if (positionals.length === 0) throw new UsageError('import needs at least one FILE')
     const dateOrder = values['date-order'] as DateOrder
@@ -41,7 +43,7 @@ export const importCommand: CliCommand = {
       const mapping: ColumnMapping = { ...inspection.mapping, ...parseMappings(values.map ?? []) }
       requests.push({ path, presetId: inspection.presetId, mapping, dateOrder, currency: (values.currency ?? inspection.currency ?? 'USD').toUpperCase() })
     }
-    const outcome = await runJob(eng, (await eng.call('import/start', { requests })).jobId, values.json)
+    const outcome = await runJob(eng, (await eng.call('import/start', { requests })).jobId, values)
     return await reportImport(eng, outcome, values.json)
   },
 }
@@ -50,15 +52,15 @@ export const sampleCommand: CliCommand = {
   name: 'sample',
   usage: '  sample                       Import the bundled sample shop',
   async run(argv, ctx) {
-    const { values } = ctx.parse(argv, {})
+    const { values } = ctx.parse(argv, { progress: { type: 'boolean', default: false } })
     const eng = ctx.open(values.db)
-    const outcome = await runJob(eng, (await eng.call('import/sample', {})).jobId, values.json)
+    const outcome = await runJob(eng, (await eng.call('import/sample', {})).jobId, values)
     return await reportImport(eng, outcome, values.json)
   },
 }
 
 /** Prints the batches an import job made; exit 1 when a file failed, 130 when cancelled. */
-async function reportImport(engine: Engine, outcome: JobOutcome, json: boolean): Promise<number> {
+export async function reportImport(engine: Engine, outcome: JobOutcome, json: boolean): Promise<number> {
   if (outcome.status === 'failed') throw new EngineError(`reject.${outcome.issue.code}`, outcome.issue.message, outcome.issue.params)
   if (outcome.status === 'trained') throw new Error('An import job cannot end with a model.')
   const all = await engine.call('import/batches', {})

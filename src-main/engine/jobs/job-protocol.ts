@@ -1,4 +1,5 @@
 import type { ImportRequest, JobOutcome, JobProgress } from '../api'
+import type { RunPurpose } from '../learn/run-store'
 import type { TrainSettings } from '../learn/train-run'
 
 /** What a job needs to run anywhere: inline in tests, or in a worker thread. */
@@ -14,6 +15,8 @@ export interface TrainJobInput {
   dbPath: string
   nativeBinding?: string
   settings: TrainSettings
+  /** 'evaluation' runs are stored apart and never serve (`model/evaluate`). */
+  purpose: RunPurpose
 }
 
 export type JobInput = ImportJobInput | TrainJobInput

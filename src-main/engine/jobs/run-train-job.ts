@@ -10,13 +10,13 @@ export async function runTrainJob(input: TrainJobInput, isCancelled: () => boole
   const store = openStore(input.dbPath, { nativeBinding: input.nativeBinding })
   try {
     const outcome = await trainRun(store.db, input.settings, isCancelled, (p) =>
-      // While a model trains, progress is its epochs (with the fit's own ETA); between models, the run's steps.
+      // While a model trains, progress is its epochs; between models, the run's steps. The ETA is always the whole run's (learn/run-clock.ts).
       p.epoch !== undefined && p.epochs !== undefined
         ? report({ step: p.step, rows: 0, unit: 'epochs', done: p.epoch, total: p.epochs, loss: p.loss, etaSeconds: p.etaSeconds })
-        : report({ step: p.step, rows: 0, unit: 'steps', done: p.done, total: p.total, loss: p.loss }),
+        : report({ step: p.step, rows: 0, unit: 'steps', done: p.done, total: p.total, loss: p.loss, etaSeconds: p.etaSeconds }),
     )
     if (outcome.status === 'cancelled') return { status: 'cancelled', batchIds: [] }
-    return { status: 'trained', runId: saveRun(store.db, outcome.run) }
+    return { status: 'trained', runId: saveRun(store.db, outcome.run, input.purpose) }
   } catch (error) {
     const known = error instanceof EngineError
     return {

@@ -53,8 +53,9 @@ function toScore(row: ScoreRow): CustomerScore {
   }
 }
 
+/** The run whose scores serve: evaluation runs (learn/run-store.ts) never do. */
 export function latestRunId(db: Database.Database): number | null {
-  return (db.prepare('SELECT MAX(id) FROM model_runs').pluck().get() as number | null) ?? null
+  return (db.prepare("SELECT MAX(id) FROM model_runs WHERE purpose = 'serving'").pluck().get() as number | null) ?? null
 }
 
 /** Scored customers of the latest run, searchable by name, e-mail or shop id. */
@@ -87,6 +88,9 @@ interface DetailExtras {
 
 /** Everything the customer page shows; discount behaviour comes from the run's stored per-customer facts. */
 export function customerDetail(db: Database.Database, customerId: number): CustomerDetail {
+  if (!db.prepare('SELECT 1 FROM customers WHERE id = ?').get(customerId)) {
+    throw new EngineError('customers.not-found', `There is no customer number ${customerId}.`, { customerId })
+  }
   const runId = latestRunId(db)
   if (runId === null) throw new EngineError('learn.no-model', 'Train a model first: there are no customer scores yet.')
   const row = db.prepare(`${SELECT_SCORES} AND s.customer_id = @customerId`).get({ runId, customerId }) as ScoreRow | undefined

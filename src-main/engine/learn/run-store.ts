@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { ModelReport } from '../api'
+import { EngineError } from '../api-schema'
 import type { SavedModel } from '../ml/persistence'
 
 /** One customer's scores from a run, as the Learn step and (later) the planner read them. */
@@ -18,6 +19,13 @@ export interface CustomerScoreRecord {
   topProducts: { productId: number; name: string; score: number; boughtBefore: boolean }[]
 }
 
+/**
+ * 'serving' runs make the customer scores everything reads; 'evaluation' runs
+ * (`offerwise evaluate`) keep only their report and models, so judging the
+ * models on a past window never changes what serves.
+ */
+export type RunPurpose = 'serving' | 'evaluation'
+
 export interface RunRecord {
   report: Omit<ModelReport, 'runId' | 'createdAt'>
   mode: 'learned' | 'fallback'
@@ -31,17 +39,17 @@ export interface RunRecord {
  * its metadata (kind, cutoff, horizon, features, backend, metrics, time), and
  * the customer scores. A run is either complete in the store or absent.
  */
-export function saveRun(db: Database.Database, run: RunRecord): number {
+export function saveRun(db: Database.Database, run: RunRecord, purpose: RunPurpose = 'serving'): number {
   const createdAt = new Date().toISOString()
   return db.transaction(() => {
     const counts = db.prepare('SELECT (SELECT COUNT(*) FROM orders) AS orders, (SELECT COUNT(*) FROM order_lines) AS lines').get() as { orders: number; lines: number }
     const runId = Number(
       db
         .prepare(`INSERT INTO model_runs (created_at, evaluation_cutoff, scoring_cutoff, horizon_days, backend, mode, report_json,
-            orders_at_training, lines_at_training, shop_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+            orders_at_training, lines_at_training, shop_json, purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(
           createdAt, run.report.evaluationCutoff, run.report.scoringCutoff, run.report.horizonDays, run.report.backend.name, run.mode,
-          JSON.stringify(run.report), counts.orders, counts.lines, JSON.stringify(run.shop),
+          JSON.stringify(run.report), counts.orders, counts.lines, JSON.stringify(run.shop), purpose,
         ).lastInsertRowid,
     )
     const insertModel = db.prepare(`INSERT INTO models (run_id, kind, role, cutoff, horizon_days, metadata_json, topology_json, weight_specs_json, weights, created_at)
@@ -55,7 +63,8 @@ export function saveRun(db: Database.Database, run: RunRecord): number {
     const insertScore = db.prepare(`INSERT INTO customer_scores (run_id, customer_id, p_buy, expected_orders, expected_spend, discount_sensitivity,
         discount_share, discount_depth, sale_spend_share, expected_days_to_next, next_category, top_categories_json, top_products_json)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    for (const s of run.scores) {
+    // An evaluation run's scores are as of a past day and never serve: not kept.
+    for (const s of purpose === 'serving' ? run.scores : []) {
       insertScore.run(
         runId, s.customerId, s.pBuy, s.expectedOrders, s.expectedSpend, s.discountSensitivity, s.discountShare, s.discountDepth,
         s.saleSpendShare, s.expectedDaysToNext, s.nextCategory, JSON.stringify(s.topCategories), JSON.stringify(s.topProducts),
@@ -65,11 +74,18 @@ export function saveRun(db: Database.Database, run: RunRecord): number {
   })()
 }
 
+/** The report of the run that serves the customer scores (evaluation runs never do). */
 export function latestReport(db: Database.Database): ModelReport | null {
-  const row = db.prepare('SELECT id, created_at AS createdAt, report_json AS reportJson FROM model_runs ORDER BY id DESC LIMIT 1').get() as
+  const id = db.prepare("SELECT MAX(id) FROM model_runs WHERE purpose = 'serving'").pluck().get() as number | null
+  return id === null ? null : runReport(db, id)
+}
+
+/** Any run's report, serving or evaluation (`offerwise evaluate` prints its own run's). */
+export function runReport(db: Database.Database, runId: number): ModelReport {
+  const row = db.prepare('SELECT id, created_at AS createdAt, report_json AS reportJson FROM model_runs WHERE id = ?').get(runId) as
     | { id: number; createdAt: string; reportJson: string }
     | undefined
-  if (!row) return null
+  if (!row) throw new EngineError('learn.run-not-found', `There is no training run number ${runId}.`, { runId })
   return { ...(JSON.parse(row.reportJson) as Omit<ModelReport, 'runId' | 'createdAt'>), runId: row.id, createdAt: row.createdAt }
 }
 

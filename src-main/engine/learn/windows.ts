@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import { EngineError } from '../api-schema'
 import { addDays } from '../features'
+import { checkedScoringCutoff, cutoffRange } from './cutoff-range'
 
 /**
  * The three cutoffs of a training run (each window is `horizonDays` long):
@@ -24,19 +24,9 @@ export interface LearnWindows {
 }
 
 export function learnWindows(db: Database.Database, horizonDays: number, cutoff?: string): LearnWindows {
-  const range = db
-    .prepare("SELECT MIN(substr(ordered_at, 1, 10)) AS first, MAX(substr(ordered_at, 1, 10)) AS last FROM orders WHERE is_return = 0 AND status != 'cancelled'")
-    .get() as { first: string | null; last: string | null }
-  if (range.first === null || range.last === null) throw new EngineError('learn.no-orders', 'There are no orders to learn from yet. Import your order history first.')
-  const scoring = cutoff ?? addDays(range.last, 1)
+  // The engine checks the cutoff before starting the job; checked again here since the store may have changed since.
+  const scoring = checkedScoringCutoff(db, horizonDays, cutoff, 'scoring')
   const evaluation = addDays(scoring, -horizonDays)
   const training = addDays(evaluation, -horizonDays)
-  if (training <= range.first) {
-    throw new EngineError(
-      'learn.history-too-short',
-      `Learning with a ${horizonDays}-day horizon needs more than ${2 * horizonDays} days of orders before ${scoring}; the history starts on ${range.first}. Choose a shorter horizon or import more history.`,
-      { horizonDays, first: range.first, scoring },
-    )
-  }
-  return { training, evaluation, scoring, horizonDays, firstOrderDay: range.first }
+  return { training, evaluation, scoring, horizonDays, firstOrderDay: cutoffRange(db, horizonDays).first }
 }
