@@ -5,7 +5,7 @@
  * OFFERWISE_E2E_ENGINE=fake swaps in the in-memory fake engine (for working
  * on the UI while the real engine is being changed).
  */
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type ConsoleMessage, type Page, type Response } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, mkdir, rm } from 'node:fs/promises'
@@ -87,15 +87,47 @@ export const test = base.extend<Fixtures>({
     }
   },
   app: async ({ page, served }, use) => {
+    const problems = watchLoadProblems(page)
     await page.goto(served.url)
     await expect(page.getByText('Offerwise', { exact: true }).first()).toBeVisible()
     // The footer appears once app/info has answered: the engine is ready.
     await expect(page.getByTestId('db-path')).toContainText(served.dbPath)
+    // Every test starts from a page that loaded cleanly (no 404s such as /favicon.ico, no script errors).
+    expect(problems.stop(), 'errors while the app loaded').toEqual([])
     await use(page)
   },
 })
 
 export { expect }
+
+/**
+ * Collects what the console and the network report as wrong while a page
+ * loads: console errors, uncaught exceptions and HTTP errors (path only, so
+ * the token never reaches a log). `stop()` detaches and returns them.
+ */
+export function watchLoadProblems(page: Page): { stop(): string[] } {
+  const problems: string[] = []
+  const onConsole = (message: ConsoleMessage): void => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+  }
+  const onPageError = (error: Error): void => {
+    problems.push(`uncaught: ${error.message}`)
+  }
+  const onResponse = (response: Response): void => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${new URL(response.url()).pathname}`)
+  }
+  page.on('console', onConsole)
+  page.on('pageerror', onPageError)
+  page.on('response', onResponse)
+  return {
+    stop() {
+      page.off('console', onConsole)
+      page.off('pageerror', onPageError)
+      page.off('response', onResponse)
+      return problems
+    },
+  }
+}
 
 /** Screenshots for people to look at, named by step and language. */
 export async function snap(page: Page, name: string): Promise<void> {
