@@ -5,6 +5,7 @@ import { defaultDbPath } from '../engine/paths'
 import { parseCommand, UsageError } from './args'
 import type { CliCommand, CliContext } from './command'
 import { batchesCommand, rejectsCommand, undoCommand } from './commands/batches'
+import { campaignsCommand } from './commands/campaigns'
 import { customersCommand } from './commands/customers'
 import { importCommand, sampleCommand } from './commands/import'
 import { inspectCommand } from './commands/inspect'
@@ -25,6 +26,7 @@ const COMMANDS: readonly CliCommand[] = [
   trainCommand,
   evaluateCommand,
   customersCommand,
+  campaignsCommand,
   serveCommand,
 ]
 

@@ -4,8 +4,11 @@ import type { ImportRequest } from '../api'
 import { EngineError } from '../api-schema'
 import { inspectFile } from './inspect-file'
 
-/** The sample shop's files in import order: catalogue and customers first, so orders find them. */
-const SAMPLE_FILES = ['products.csv', 'customers.csv', 'orders.csv.gz', 'orders.csv'] as const
+/**
+ * The sample shop's files in import order: catalogue and customers first, so orders find them;
+ * past campaigns last, so their members are the shop's customers and their outcomes its orders.
+ */
+const SAMPLE_FILES = ['products.csv', 'customers.csv', 'orders.csv.gz', 'orders.csv', 'campaigns.csv'] as const
 
 export async function sampleShopRequests(resourcesDir: string): Promise<ImportRequest[]> {
   const folder = join(resourcesDir, 'sample-shop')
