@@ -19,11 +19,15 @@ export function describeOverview(o: DataOverview): string {
   const money = new Intl.NumberFormat('en', { style: 'currency', currency: o.currency })
   return [
     `customers        ${number.format(o.customers)} (${number.format(o.repeatCustomers)} bought more than once)`,
-    `orders           ${number.format(o.orders)} (${number.format(o.guestOrders)} guest, ${number.format(o.returnOrders)} returns, ${number.format(o.discountedOrders)} with a discount)`,
+    `orders           ${number.format(o.orders)} (${number.format(o.salesOrders)} sales, ${number.format(o.guestSalesOrders)} of them guest; ${number.format(o.returnOrders)} returned, refunded or cancelled; ${number.format(o.discountedOrders)} sales with a discount)`,
     `products         ${number.format(o.products)}`,
     `order lines      ${number.format(o.lines)}`,
     `dates            ${o.firstOrderAt ?? '-'} to ${o.lastOrderAt ?? '-'}`,
     `revenue          ${money.format(o.revenue)} (returned ${money.format(o.returnedValue)}, discounts ${money.format(o.discountValue)})`,
+    `average order    ${money.format(o.averageOrderValue)} over ${number.format(o.salesOrders)} sale orders (returns and cancellations left out)`,
+    ...(o.currenciesInData.length > 1
+      ? [`currencies       ${o.currenciesInData.map((c) => `${c.code} ${number.format(c.orders)}`).join(', ')}: not converted, shown as ${o.currency}`]
+      : []),
   ].join('\n')
 }
 
@@ -47,14 +51,22 @@ export function describeReport(r: ModelReport): string {
   return lines.join('\n')
 }
 
-export function describeCustomers(rows: CustomerScore[], total: number): string {
+/** A chance in words that never claims certainty: "over 99%" / "under 1%". */
+export function chanceText(p: number): string {
+  if (p > 0.99) return 'over 99%'
+  if (p < 0.01) return 'under 1%'
+  return `${Math.round(p * 100)}%`
+}
+
+/** Customers by the shop's own id and name, money in the shop's currency. */
+export function describeCustomers(rows: CustomerScore[], total: number, currency: string): string {
   if (rows.length === 0) return 'No scored customers yet: run `offerwise train` first.'
-  const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 })
+  const money = new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 0 })
   return [
     `${rows.length} of ${number.format(total)} customers`,
-    'customer                          orders   spend      p(buy)  exp. spend  discount-sensitive  top category',
+    'customer id   name / e-mail                     orders       spend    p(buy)  exp. spend  discount-sensitive  top category',
     ...rows.map((c) =>
-      `${(c.name ?? c.email ?? `#${c.customerId}`).slice(0, 32).padEnd(33)} ${String(c.orders).padStart(6)}   ${fixed(c.spend, 2).padStart(9)}  ${percent.format(c.pBuy).padStart(6)}  ${fixed(c.expectedSpend, 2).padStart(10)}  ${fixed(c.discountSensitivity, 2).padStart(18)}  ${c.topCategory ?? '-'}`,
+      `${(c.shopId ?? '-').slice(0, 12).padEnd(13)} ${(c.name ?? c.email ?? '-').slice(0, 32).padEnd(33)} ${String(c.orders).padStart(6)} ${money.format(c.spend).padStart(11)}  ${chanceText(c.pBuy).padStart(8)}  ${money.format(c.expectedSpend).padStart(10)}  ${fixed(c.discountSensitivity, 2).padStart(18)}  ${c.topCategory ?? '-'}`,
     ),
   ].join('\n')
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import type { ArgsOf, Channel } from './api'
 import { CANONICAL_FIELD_LIST } from './ingest/formats/fields'
+import { PLAN_SCHEMAS } from './planner/plan-schema'
 
 const none = z.object({}).strict()
 const path = z.string().min(1).max(4096)
@@ -37,7 +38,7 @@ type Schemas = { [C in Channel]: z.ZodType<ArgsOf<C>> }
 export const ARG_SCHEMAS = {
   'app/info': none,
   'settings/get': none,
-  'settings/set': z.object({ locale: locale.optional(), currency: currency.optional() }).strict(),
+  'settings/set': z.object({ locale: locale.optional(), currency: currency.nullable().optional() }).strict(),
   'formats/list': none,
   'import/inspect': z
     .object({ path, presetId: presetId.optional(), sheet: z.string().max(256).optional(), encoding: encoding.optional(), delimiter: delimiter.optional() })
@@ -58,6 +59,7 @@ export const ARG_SCHEMAS = {
     .strict(),
   'customers/detail': z.object({ customerId: z.number().int().positive() }).strict(),
   'campaigns/list': none,
+  ...PLAN_SCHEMAS,
 } satisfies Schemas
 
 /** An error whose code and message are safe to show across a face boundary. */

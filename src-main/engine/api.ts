@@ -8,6 +8,7 @@
  */
 import type { FileIssue } from './shared/issue'
 import type { CampaignCalls } from './campaigns/campaigns-api'
+import type { PlanCalls } from './planner/planner-api'
 import type { ColumnMapping, DateOrder, RecordKind, CanonicalField } from './ingest/formats/fields'
 import type { Delimiter, TextEncoding, FileKind } from './ingest/read/types'
 
@@ -31,10 +32,29 @@ export interface AppInfo {
   backend: BackendInfo | null
 }
 
+/** How money is shown: the currency code and where it came from. */
+export interface ShopCurrency {
+  /** ISO 4217 code every screen, chart and file uses. */
+  code: string
+  /** 'merchant': chosen in Settings; 'data': most of the shop's orders; 'default': no orders yet. */
+  source: 'merchant' | 'data' | 'default'
+  /** Currencies the sale orders were written in, most orders first (several = a mixed store; nothing is converted). */
+  inData: { code: string; orders: number }[]
+}
+
 export interface Settings {
   locale: Locale
-  /** ISO 4217 code used to show money; set from imports, editable by the merchant. */
+  /** ISO 4217 code used to show money: the merchant's choice, else the shop's orders' currency. */
   currency: string
+  currencySource: ShopCurrency['source']
+  /** Currencies found in the shop's orders (more than one: the store is mixed, and the UI says so). */
+  currenciesInData: ShopCurrency['inData']
+}
+
+/** `currency: null` goes back to following the shop's data. */
+export interface SettingsChange {
+  locale?: Locale
+  currency?: string | null
 }
 
 // ---------- import ----------
@@ -100,7 +120,10 @@ export interface ImportCounts {
   /** Input data rows (after the header). Always imported + duplicate + rejected. */
   rows: number
   imported: number
+  /** Rows that added nothing: what they say is already stored (includes `repeatedInFile`). */
   duplicate: number
+  /** Of the duplicates, rows repeating an earlier row of the same file (not "already in your data"). */
+  repeatedInFile: number
   rejected: number
 }
 
@@ -135,7 +158,7 @@ export interface UndoResult {
 
 // ---------- jobs ----------
 
-export type JobKind = 'import' | 'train'
+export type JobKind = 'import' | 'train' | 'plan'
 
 export type JobStep =
   // import
@@ -151,6 +174,10 @@ export type JobStep =
   | 'training-affinity'
   | 'evaluating'
   | 'scoring'
+  // plan
+  | 'plan-inputs'
+  | 'plan-response'
+  | 'plan-candidates'
 
 export interface JobProgress {
   jobId: string
@@ -173,6 +200,8 @@ export type JobOutcome =
   | { status: 'done'; batchIds: number[] }
   /** A training job: the stored model run it produced. */
   | { status: 'trained'; runId: number }
+  /** A planning job: the stored draft plan. */
+  | { status: 'planned'; planId: number }
   /** Files of the job finished before the cancel stay imported; the file being read is rolled back. */
   | { status: 'cancelled'; batchIds: number[] }
   | { status: 'failed'; issue: FileIssue }
@@ -207,7 +236,16 @@ export interface DataOverview {
   returnedValue: number
   discountValue: number
   repeatCustomers: number
+  /** Sale orders: not returns, not cancelled. Average order value and the guest share divide by these. */
+  salesOrders: number
+  guestSalesOrders: number
+  /** Revenue ÷ sale orders (0 when there are none). */
+  averageOrderValue: number
+  /** Order lines that are returns (a return order may hold several). */
+  returnLines: number
   currency: string
+  currencySource: ShopCurrency['source']
+  currenciesInData: ShopCurrency['inData']
   revenueByMonth: MonthRevenue[]
   topDiscountCodes: { code: string; orders: number }[]
   batches: number
@@ -296,13 +334,19 @@ export interface ModelReport {
   chosen: { purchase: string; affinity: string; nextCategory: string; daysToNext: string }
   reliability: { name: string; bins: ReliabilityBin[] }[]
   gains: { name: string; points: GainsPoint[] }[]
+  /** Seconds spent fitting each model (not the whole run: see wallSeconds). */
   trainingSeconds: Record<string, number>
+  /** The whole run's wall-clock time, measured from start to the saved report. */
+  wallSeconds: number
   /** Set when the shop is too small for a learned model: transparent scores are used instead, and why. */
   fallback: { reason: string; customers: number; buyers: number } | null
 }
 
 export interface CustomerScore {
+  /** The store's handle for calls (customers/detail); never shown to the merchant. */
   customerId: number
+  /** The shop's own customer id as written in its files (Shopify's Customer ID, CustomerID…), or null when the shop only knows them by e-mail or name. */
+  shopId: string | null
   name: string | null
   email: string | null
   orders: number
@@ -315,14 +359,16 @@ export interface CustomerScore {
   /** 0..1 transparent score (see the customer detail for its parts). */
   discountSensitivity: number
   topCategory: string | null
+  /** True when the shop's files name no category for those products and Offerwise derived it from product names ("holder"). */
+  topCategoryDerived: boolean
 }
 
 export type CustomerSort = 'p-buy' | 'spend' | 'recent' | 'discount-sensitivity'
 
 export interface CustomerDetail extends CustomerScore {
   history: { orderedAt: string; total: number; discountCode: string | null; isReturn: boolean; items: number }[]
-  nextOrder: { probability: number; expectedDays: number | null; likelyCategory: string | null }
-  topCategories: { name: string; score: number }[]
+  nextOrder: { probability: number; expectedDays: number | null; likelyCategory: string | null; likelyCategoryDerived: boolean }
+  topCategories: { name: string; score: number; derived: boolean }[]
   topProducts: { productId: number; name: string; score: number; boughtBefore: boolean }[]
   discount: {
     share: number
@@ -336,10 +382,10 @@ export interface CustomerDetail extends CustomerScore {
 }
 
 /** Every call: channel → { args, result }. Channel names read `domain/verb`. */
-export interface EngineCalls extends CampaignCalls {
+export interface EngineCalls extends CampaignCalls, PlanCalls {
   'app/info': { args: Record<string, never>; result: AppInfo }
   'settings/get': { args: Record<string, never>; result: Settings }
-  'settings/set': { args: Partial<Settings>; result: Settings }
+  'settings/set': { args: SettingsChange; result: Settings }
   'formats/list': { args: Record<string, never>; result: FormatInfo[] }
   'import/inspect': { args: InspectArgs; result: ImportInspection }
   'import/start': { args: { requests: ImportRequest[] }; result: { jobId: string } }

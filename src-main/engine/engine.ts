@@ -16,6 +16,7 @@ import { LATEST_SCHEMA_VERSION } from './store/migrations'
 import { ENGINE_VERSION } from './version'
 import { customerDetail, listCustomers } from './learn/customer-queries'
 import { listCampaigns } from './campaigns/list-campaigns'
+import { PlanService } from './planner/plan-service'
 import { checkedScoringCutoff } from './learn/cutoff-range'
 import { latestReport, runReport, type RunPurpose } from './learn/run-store'
 import type { TrainSettings } from './learn/train-run'
@@ -50,6 +51,7 @@ export function createEngine(options: EngineOptions): Engine {
   const store: Store = openStore(options.dbPath, { nativeBinding: options.nativeBinding })
   const db = store.db
   const events = new EventEmitter()
+  const plans = new PlanService(db)
   const jobs = new JobManager((event, payload) => events.emit(event, payload), options.workerScript)
   const startTrain = (settings: TrainArgs, purpose: RunPurpose): string => {
     // Without a cutoff the data's own range is still checked (too short a history is refused before the job).
@@ -96,6 +98,13 @@ export function createEngine(options: EngineOptions): Engine {
     'customers/list': (args) => listCustomers(db, args),
     'customers/detail': (args) => customerDetail(db, args.customerId),
     'campaigns/list': () => listCampaigns(db),
+    'plan/create': (args) => ({ jobId: jobs.start({ kind: 'plan', dbPath: options.dbPath, nativeBinding: options.nativeBinding, settings: args }) }),
+    'plan/resolve': (args) => plans.resolve(args),
+    'plan/get': (args) => plans.get(args),
+    'plan/list': () => plans.list(),
+    'plan/rows': (args) => plans.rows(args),
+    'plan/lock': (args) => plans.lock(args),
+    'plan/approve': (args) => plans.approve(args),
   }
 
   return {

@@ -62,7 +62,7 @@ export const sampleCommand: CliCommand = {
 /** Prints the batches an import job made; exit 1 when a file failed, 130 when cancelled. */
 export async function reportImport(engine: Engine, outcome: JobOutcome, json: boolean): Promise<number> {
   if (outcome.status === 'failed') throw new EngineError(`reject.${outcome.issue.code}`, outcome.issue.message, outcome.issue.params)
-  if (outcome.status === 'trained') throw new Error('An import job cannot end with a model.')
+  if (outcome.status === 'trained' || outcome.status === 'planned') throw new Error('An import job cannot end with a model or a plan.')
   const all = await engine.call('import/batches', {})
   const batches = outcome.batchIds.map((id) => all.find((b) => b.id === id)).filter((b) => b !== undefined)
   print(json, { status: outcome.status, batches }, () =>

@@ -1,6 +1,7 @@
 import type { ImportRequest, JobOutcome, JobProgress } from '../api'
 import type { RunPurpose } from '../learn/run-store'
 import type { TrainSettings } from '../learn/train-run'
+import type { PlanSettings } from '../planner/planner-api'
 
 /** What a job needs to run anywhere: inline in tests, or in a worker thread. */
 export interface ImportJobInput {
@@ -19,7 +20,14 @@ export interface TrainJobInput {
   purpose: RunPurpose
 }
 
-export type JobInput = ImportJobInput | TrainJobInput
+export interface PlanJobInput {
+  kind: 'plan'
+  dbPath: string
+  nativeBinding?: string
+  settings: PlanSettings
+}
+
+export type JobInput = ImportJobInput | TrainJobInput | PlanJobInput
 
 /** Progress without the job id and rates, which the manager adds. `done`/`total` drive the ETA. */
 export type RawProgress = Pick<JobProgress, 'step' | 'rows' | 'unit' | 'loss'> & {

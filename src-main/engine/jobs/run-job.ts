@@ -12,5 +12,9 @@ export async function runJob(input: JobInput, isCancelled: () => boolean, report
       const { runTrainJob } = await import('./run-train-job')
       return runTrainJob(input, isCancelled, report)
     }
+    case 'plan': {
+      const { runPlanJob } = await import('./run-plan-job')
+      return runPlanJob(input, isCancelled, report)
+    }
   }
 }

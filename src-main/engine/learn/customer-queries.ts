@@ -14,6 +14,7 @@ const ORDER_BY: Record<CustomerSort, string> = {
 
 interface ScoreRow {
   customer_id: number
+  external_id: string | null
   name: string | null
   email: string | null
   orders: number | null
@@ -28,7 +29,7 @@ interface ScoreRow {
 }
 
 const SELECT_SCORES = `
-  SELECT s.customer_id, c.name, c.email, agg.orders, agg.spend, agg.last_order_at, s.p_buy, s.expected_orders,
+  SELECT s.customer_id, c.external_id, c.name, c.email, agg.orders, agg.spend, agg.last_order_at, s.p_buy, s.expected_orders,
          s.expected_spend, s.discount_sensitivity, s.top_categories_json, s.next_category
   FROM customer_scores s
   JOIN customers c ON c.id = s.customer_id
@@ -36,10 +37,21 @@ const SELECT_SCORES = `
              FROM orders WHERE ${SALES} AND customer_id IS NOT NULL GROUP BY customer_id) agg ON agg.customer_id = c.id
   WHERE s.run_id = @runId`
 
-function toScore(row: ScoreRow): CustomerScore {
+/**
+ * Categories the shop's own files name. Anything else a model reports was
+ * derived from product names (features/derive-category.ts), and the merchant
+ * is told so rather than shown "cakestand" as if it were their category.
+ */
+function statedCategories(db: Database.Database): Set<string> {
+  return new Set(db.prepare("SELECT DISTINCT category FROM products WHERE category IS NOT NULL AND category != ''").pluck().all() as string[])
+}
+
+function toScore(row: ScoreRow, stated: Set<string>): CustomerScore {
   const categories = JSON.parse(row.top_categories_json) as { name: string; score: number }[]
+  const topCategory = categories[0]?.name ?? row.next_category
   return {
     customerId: row.customer_id,
+    shopId: row.external_id,
     name: row.name,
     email: row.email,
     orders: row.orders ?? 0,
@@ -49,7 +61,8 @@ function toScore(row: ScoreRow): CustomerScore {
     expectedOrders: row.expected_orders,
     expectedSpend: row.expected_spend,
     discountSensitivity: row.discount_sensitivity,
-    topCategory: categories[0]?.name ?? row.next_category,
+    topCategory,
+    topCategoryDerived: topCategory !== null && !stated.has(topCategory),
   }
 }
 
@@ -73,7 +86,8 @@ export function listCustomers(
   const rows = db
     .prepare(`${SELECT_SCORES}${escaped} ORDER BY ${ORDER_BY[args.sort]} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: args.limit, offset: args.offset }) as ScoreRow[]
-  return { total, rows: rows.map(toScore) }
+  const stated = statedCategories(db)
+  return { total, rows: rows.map((row) => toScore(row, stated)) }
 }
 
 interface DetailExtras {
@@ -111,12 +125,18 @@ export function customerDetail(db: Database.Database, customerId: number): Custo
                 FROM orders o WHERE o.customer_id = ? ORDER BY o.ordered_at`)
       .all(customerId) as { orderedAt: string; total: number; discountCode: string | null; isReturn: number; items: number }[]
   ).map((order) => ({ ...order, isReturn: order.isReturn === 1 }))
-  const score = toScore(row)
+  const stated = statedCategories(db)
+  const score = toScore(row, stated)
   return {
     ...score,
     history,
-    nextOrder: { probability: score.pBuy, expectedDays: extras.expected_days_to_next, likelyCategory: extras.next_category },
-    topCategories: JSON.parse(extras.top_categories_json) as CustomerDetail['topCategories'],
+    nextOrder: {
+      probability: score.pBuy,
+      expectedDays: extras.expected_days_to_next,
+      likelyCategory: extras.next_category,
+      likelyCategoryDerived: extras.next_category !== null && !stated.has(extras.next_category),
+    },
+    topCategories: (JSON.parse(extras.top_categories_json) as { name: string; score: number }[]).map((c) => ({ ...c, derived: !stated.has(c.name) })),
     topProducts: JSON.parse(extras.top_products_json) as CustomerDetail['topProducts'],
     discount: {
       share: extras.discount_share,
