@@ -1,0 +1,136 @@
+/**
+ * What every writer shares: which rows go in a file, personal columns under
+ * the privacy option, and the window's dates in each tool's notation.
+ */
+import { createHmac } from 'node:crypto'
+import type { Offer } from '../planner/planner-api'
+import { translate } from '../shared/catalogue'
+import { ExportError, type ExportMeta, type ExportRow } from './export-types'
+import { offerSentence } from './offer-text'
+
+/** A treated row: it has an offer and a code, so it belongs in a mailing or coupon file. */
+export interface TreatedRow extends ExportRow {
+  offer: Offer
+  code: string
+}
+
+/**
+ * Only treatment rows with an offer and a code. Holdout rows never reach a
+ * file that could be mailed (they go to the separate holdout writer); a
+ * treatment row without a code is a caller bug, refused rather than silently
+ * written without one.
+ */
+export function treatedRows(rows: readonly ExportRow[]): TreatedRow[] {
+  const treated: TreatedRow[] = []
+  for (const row of rows) {
+    if (row.group !== 'treatment') continue
+    if (row.offer === null || !row.code) throw new ExportError(`Customer ${row.shopId ?? row.email ?? '?'} is treated but has no ${row.offer === null ? 'offer' : 'code'}.`)
+    treated.push(row as TreatedRow)
+  }
+  return treated
+}
+
+/** Salted hash of a personal value: the same customer hashes the same in every file of the campaign, nobody else can recompute it. */
+export function hashPersonal(secret: Buffer, value: string | null): string | null {
+  if (value === null || value.trim() === '') return null
+  return createHmac('sha256', secret).update(value.trim().toLowerCase()).digest('hex')
+}
+
+export function firstName(row: ExportRow): string | null {
+  if (row.firstName !== undefined && row.firstName !== null) return row.firstName
+  const first = row.name?.trim().split(/\s+/)[0]
+  return first ? first : null
+}
+
+/** E-mail and first name after the privacy option ('drop' callers leave the columns out altogether). */
+export function personal(meta: ExportMeta, row: ExportRow): { email: string | null; firstName: string | null } {
+  const name = firstName(row)
+  if (meta.privacy === 'keep') return { email: row.email, firstName: name }
+  if (meta.privacy === 'hash') return { email: hashPersonal(meta.secret, row.email), firstName: hashPersonal(meta.secret, name) }
+  return { email: null, firstName: null }
+}
+
+/** Amounts as shops write them: "15", "4.50". */
+export function amountText(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2)
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+'
+  const abs = Math.abs(minutes)
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+}
+
+/**
+ * The window as date-times: from the first day's 00:00:00 to the last day's
+ * 23:59:59 shop time, with the shop's offset when known. Without it the time
+ * has no offset, which Matrixify reads in the shop's time zone and Shopify's
+ * API reads as UTC (docs/export-formats.md).
+ */
+export function windowTimes(meta: ExportMeta): { startsAt: string; endsAt: string } {
+  const zone = meta.utcOffsetMinutes === null ? '' : offsetText(meta.utcOffsetMinutes)
+  return { startsAt: `${day(meta.startsAt)}T00:00:00${zone}`, endsAt: `${day(meta.expiresAt)}T23:59:59${zone}` }
+}
+
+function day(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) throw new ExportError(`"${value}" is not a YYYY-MM-DD date.`)
+  return value.slice(0, 10)
+}
+
+/** The calendar day after `value` ('YYYY-MM-DD'). */
+export function nextDay(value: string): string {
+  const date = new Date(`${day(value)}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + 1)
+  return date.toISOString().slice(0, 10)
+}
+
+/**
+ * The offer sentence of each row, built once per offer and scope: a plan has
+ * a handful of offers and up to 100k rows.
+ */
+export function sentences(meta: ExportMeta): (row: ExportRow) => string {
+  const memo = new Map<string, string>()
+  return (row) => {
+    if (row.offer === null) return ''
+    const scopeName = row.offer.scope === 'all' ? null : (row.scope?.name ?? null)
+    const key = `${row.offer.id}\u0000${row.offer.type}\u0000${row.offer.value}\u0000${row.offer.minSpend}\u0000${scopeName ?? ''}`
+    let sentence = memo.get(key)
+    if (sentence === undefined) {
+      sentence = offerSentence(row.offer, meta.currency, meta.expiresAt, meta.locale, scopeName)
+      memo.set(key, sentence)
+    }
+    return sentence
+  }
+}
+
+/** Reasons in the merchant's language where the catalogue has them, else the code with its numbers. */
+export function reasonTexts(meta: ExportMeta): (row: ExportRow) => string {
+  // Whether the catalogue knows a reason code, asked once per code rather than once per row.
+  const known = new Map<string, boolean>()
+  const isKnown = (code: string): boolean => {
+    let yes = known.get(code)
+    if (yes === undefined) {
+      yes = translate(meta.locale, `plan.reason.${code}`, {}, '\u0000') !== '\u0000'
+      known.set(code, yes)
+    }
+    return yes
+  }
+  return (row) =>
+    row.reasons
+      .map((reason) => {
+        if (isKnown(reason.code)) return translate(meta.locale, `plan.reason.${reason.code}`, reason.params)
+        const params = Object.entries(reason.params)
+        return params.length === 0 ? reason.code : `${reason.code} (${params.map(([k, v]) => `${k} ${v}`).join(', ')})`
+      })
+      .join('; ')
+}
+
+/** A file name part from the campaign name: letters, digits and dashes only. */
+export function fileStem(meta: ExportMeta): string {
+  const slug = meta.campaignName
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+  return `offerwise-plan-${meta.planId}${slug ? `-${slug}` : ''}`
+}

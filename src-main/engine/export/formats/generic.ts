@@ -1,0 +1,124 @@
+/**
+ * The generic plan files (CSV and XLSX): one row per treated customer with the
+ * plan's columns, the code and the offer in one sentence. Also the holdout
+ * list, which only this separate writer produces, under a name that says so.
+ */
+import { toCsv } from '../csv-text'
+import { ExportError, type ExportFile, type ExportInput, type ExportMeta, type ExportRow } from '../export-types'
+import { fileStem, hashPersonal, personal, reasonTexts, sentences, treatedRows } from '../export-rows'
+import { exportNote } from '../offer-text'
+import { toXlsx, type XlsxCell } from '../xlsx-text'
+
+const PLAN_COLUMNS = [
+  'customer_id',
+  'email',
+  'group',
+  'discount_type',
+  'discount_value',
+  'min_spend',
+  'applies_to',
+  'starts_at',
+  'expires_at',
+  'p_buy_without',
+  'p_buy_with',
+  'expected_cost',
+  'expected_incremental_profit',
+  'reason',
+  'code',
+  'offer_text',
+] as const
+
+/** The columns of the generic files under a privacy option ('drop' leaves e-mail out). */
+export function genericHeader(meta: ExportMeta): string[] {
+  return PLAN_COLUMNS.filter((column) => meta.privacy !== 'drop' || column !== 'email')
+}
+
+function round(value: number, places: number): number {
+  const f = 10 ** places
+  return Math.round(value * f) / f
+}
+
+function appliesTo(row: ExportRow): string {
+  if (!row.offer || row.offer.scope === 'all') return 'all'
+  return `${row.offer.scope}:${row.scope?.name ?? ''}`
+}
+
+/** A row → cells function for one export (sentences and reasons memoised across rows). */
+function genericCells(meta: ExportMeta): (row: ExportRow) => XlsxCell[] {
+  const header = genericHeader(meta)
+  const sentence = sentences(meta)
+  const reason = reasonTexts(meta)
+  return (row) => {
+    const offer = row.offer
+    const cells: Record<(typeof PLAN_COLUMNS)[number], XlsxCell> = {
+      customer_id: row.shopId,
+      email: personal(meta, row).email,
+      group: row.group,
+      discount_type: offer?.type ?? null,
+      discount_value: offer?.value ?? null,
+      min_spend: offer ? offer.minSpend : null,
+      applies_to: appliesTo(row),
+      starts_at: meta.startsAt,
+      expires_at: meta.expiresAt,
+      p_buy_without: round(row.pBuyWithout, 4),
+      p_buy_with: round(row.pBuyWith, 4),
+      expected_cost: round(row.expectedCost, 2),
+      expected_incremental_profit: round(row.expectedIncrementalProfit, 2),
+      reason: reason(row),
+      code: row.code,
+      offer_text: offer ? sentence(row) : null,
+    }
+    return header.map((column) => cells[column as (typeof PLAN_COLUMNS)[number]])
+  }
+}
+
+function notes(meta: ExportMeta): string[] {
+  return meta.privacy === 'hash' ? [exportNote(meta.locale, 'hashedEmail')] : []
+}
+
+export function writeGenericCsv({ meta, rows }: ExportInput): ExportFile {
+  const treated = treatedRows(rows)
+  return {
+    fileName: `${fileStem(meta)}-coupons.csv`,
+    content: toCsv(genericHeader(meta), treated.map(genericCells(meta))),
+    rows: treated.length,
+    warnings: notes(meta),
+  }
+}
+
+export async function writeGenericXlsx({ meta, rows }: ExportInput): Promise<ExportFile> {
+  const treated = treatedRows(rows)
+  return {
+    fileName: `${fileStem(meta)}-coupons.xlsx`,
+    content: await toXlsx('Coupons', genericHeader(meta), treated.map(genericCells(meta))),
+    rows: treated.length,
+    warnings: notes(meta),
+  }
+}
+
+const HOLDOUT_COLUMNS = ['customer_id', 'email', 'name', 'group', 'segment'] as const
+
+/**
+ * The holdout list: customers who must NOT get a coupon (they measure the
+ * campaign). Only written when asked for, never mixed into another file, and
+ * named HOLDOUT-DO-NOT-MAIL so nobody uploads it to an e-mail tool by mistake.
+ */
+export function writeHoldoutCsv({ meta, rows }: ExportInput): ExportFile {
+  const holdout = rows.filter((row) => row.group === 'holdout')
+  for (const row of holdout) {
+    if (row.code) throw new ExportError(`Holdout customer ${row.shopId ?? row.email ?? '?'} has a code; holdout customers never get one.`)
+  }
+  const header = HOLDOUT_COLUMNS.filter((column) => meta.privacy !== 'drop' || (column !== 'email' && column !== 'name'))
+  const body = holdout.map((row) => {
+    const who = personal(meta, row)
+    const name = meta.privacy === 'keep' ? row.name : meta.privacy === 'hash' ? hashPersonal(meta.secret, row.name) : null
+    const cells: Record<(typeof HOLDOUT_COLUMNS)[number], string | null> = { customer_id: row.shopId, email: who.email, name, group: row.group, segment: row.segment }
+    return header.map((column) => cells[column])
+  })
+  return {
+    fileName: `${fileStem(meta)}-HOLDOUT-DO-NOT-MAIL.csv`,
+    content: toCsv(header, body),
+    rows: holdout.length,
+    warnings: [exportNote(meta.locale, 'holdoutWarning'), ...notes(meta)],
+  }
+}
