@@ -28,12 +28,13 @@ let evaluation: UpliftEvaluation
 beforeAll(() => {
   model = fitMeasuredResponse(members, { featureNames: SYNTHETIC_NAMES, seed: 11 })
   evaluation = evaluateResponse(members, { featureNames: SYNTHETIC_NAMES, seed: 11 })
-})
+}, 60_000)
 
 describe('measured response model on members drawn from a known law', () => {
   test('held-out ranking by predicted uplift beats random targeting clearly', () => {
-    expect(evaluation.trainMembers + evaluation.heldOutMembers).toBe(members.length)
-    expect(evaluation.heldOutMembers).toBeGreaterThan(1000)
+    // Cross-fitted: every member is scored by a model fitted without its fold.
+    expect(evaluation.heldOutMembers).toBe(members.length)
+    expect(evaluation.trainMembers).toBeCloseTo((members.length * 2) / 3, -1)
     // Random targeting has an expected coefficient of 0; the law's spread makes ~0.03 reachable.
     expect(evaluation.qiniCoefficient).toBeGreaterThan(0.015)
     for (const at of evaluation.upliftAt) expect(at.model).toBeGreaterThan(at.random + 0.1)

@@ -5,7 +5,55 @@
  * whose columns may differ from the campaign days').
  */
 import type { FeatureSet } from '../../features/types'
-import { applyStandardisation, type Standardisation } from '../../ml/standardise'
+import { applyStandardisation, fitStandardisation, type Standardisation } from '../../ml/standardise'
+
+/**
+ * The columns θ reads (besides its intercept), when the fit's features have
+ * them; the base chance reads every column. A small, chosen set: with a
+ * couple of thousand campaign members a per-customer effect can only be
+ * learnt along a few directions, and these are the ones the shop can see
+ * deal-proneness and lapsing along — how often they used codes, how much
+ * they spent in sales, the combined sensitivity score, how long since the
+ * last order (log) and against their own rhythm, and how often they buy.
+ */
+export const EFFECT_FEATURES: readonly string[] = ['discount_share', 'sale_spend_share', 'discount_sensitivity', 'recency_days', 'recency_gap_ratio', 'frequency']
+
+/** Columns always standardised on the log1p scale (days since the last order: 10 vs 40 days matters, 310 vs 340 not). */
+const ALWAYS_LOG = new Set(['recency_days'])
+
+/** Indices in `names` of the effect columns (all columns when none of EFFECT_FEATURES is among them). */
+export function effectColumns(names: readonly string[], effectNames: readonly string[] = EFFECT_FEATURES): number[] {
+  const chosen = names.map((name, j) => (effectNames.includes(name) ? j : -1)).filter((j) => j >= 0)
+  return chosen.length > 0 ? chosen : names.map((_, j) => j)
+}
+
+/** fitStandardisation (log1p for skewed columns) with ALWAYS_LOG columns on the log scale whatever their skew. */
+export function responseStandardisation(raw: ArrayLike<number>, names: readonly string[]): Standardisation {
+  const p = names.length
+  const base = fitStandardisation(raw, p)
+  const log = [...(base.log ?? names.map(() => false))]
+  const means = [...base.means]
+  const stds = [...base.stds]
+  const n = p > 0 ? Math.floor(raw.length / p) : 0
+  names.forEach((name, j) => {
+    if (!ALWAYS_LOG.has(name) || log[j] || n === 0) return
+    let sum = 0
+    let min = Infinity
+    for (let i = 0; i < n; i++) {
+      sum += Math.log1p(Math.max(0, raw[i * p + j]))
+      min = Math.min(min, raw[i * p + j])
+    }
+    if (min < 0) return
+    const mean = sum / n
+    let ss = 0
+    for (let i = 0; i < n; i++) ss += (Math.log1p(Math.max(0, raw[i * p + j])) - mean) ** 2
+    const std = Math.sqrt(ss / n)
+    log[j] = true
+    means[j] = mean
+    stds[j] = std > 1e-8 ? std : 1
+  })
+  return { means, stds, log }
+}
 
 /**
  * Left out of θ and of the base: top_category is a category index, not a

@@ -6,14 +6,29 @@
 import { qiniCoefficient, qiniCurve, auuc, upliftAt, overallUplift, resampleCurve } from '../../evaluation/uplift'
 import { createRng, deriveSeed } from '../../ml/random'
 import type { UpliftEvaluation } from '../planner-api'
-import { fitMeasuredResponse } from './fit-measured'
+import { fitMeasuredResponse, fitCount, type FitProgress } from './fit-measured'
 import { predictMembers } from './predict'
-import { stratifiedSplit } from './strata'
+import { stratifiedFolds, stratifiedSplit } from './strata'
 import type { FitOptions, MemberWithFeatures } from './types'
 
 export interface EvaluateOptions extends FitOptions {
-  /** Share of each campaign × arm held out (default 0.3). */
+  /**
+   * Share of each campaign × arm held out in a single split. Absent (the
+   * default): cross-fitting over EVALUATION_FOLDS folds, every member scored
+   * by the model fitted without its fold.
+   */
   heldOutShare?: number
+  /** Called after every full fit; may throw to cancel. */
+  onFit?: () => void
+}
+
+/** Folds of the cross-fitted evaluation. */
+export const EVALUATION_FOLDS = 3
+
+/** Full fits evaluateResponse makes (for progress). */
+export function evaluationFitCount(options: EvaluateOptions, members: number): number {
+  const folds = options.heldOutShare !== undefined ? 1 : EVALUATION_FOLDS
+  return folds * fitCount({ ...options, pointOnly: true }, Math.round((members * (folds - 1)) / Math.max(1, folds)) || members)
 }
 
 export const UPLIFT_SHARES: readonly number[] = [0.1, 0.2, 0.3]
@@ -39,16 +54,45 @@ export function scoringDepths(members: readonly MemberWithFeatures[]): Float64Ar
   return Float64Array.from(members, (m) => (m.arm === 'treatment' || m.depth > 0 ? m.depth : (medians.get(m.campaignId) ?? 0)))
 }
 
+/**
+ * Held-out scores: each member's predicted uplift P(with) − P(without) at
+ * their scoring depth, from a point fit (κ and penalty choice included)
+ * that never saw them. Cross-fitted by default (see EvaluateOptions).
+ */
 export function evaluateResponse(members: readonly MemberWithFeatures[], options: EvaluateOptions): UpliftEvaluation {
-  const split = stratifiedSplit(members, options.heldOutShare ?? 0.3, createRng(deriveSeed(options.seed, 'evaluation split')))
-  const train = split.train.map((i) => members[i])
-  const held = split.heldOut.map((i) => members[i])
-  if (train.length === 0 || held.length === 0) throw new Error('evaluateResponse: too few members to hold some out')
-  const model = fitMeasuredResponse(train, options)
   const depths = scoringDepths(members)
-  const heldDepths = split.heldOut.map((i) => depths[i])
-  const predictions = predictMembers(model, held, heldDepths)
-  const scores = predictions.map((p) => p.with - p.without)
+  const fitOptions: FitOptions & FitProgress = { ...options, pointOnly: true }
+  const heldIndex: number[] = []
+  const scores: number[] = []
+  let trainTotal = 0
+  let fits = 0
+  const scoreFold = (train: number[], heldOut: number[]): void => {
+    if (train.length === 0 || heldOut.length === 0) throw new Error('evaluateResponse: too few members to hold some out')
+    const model = fitMeasuredResponse(
+      train.map((i) => members[i]),
+      { ...fitOptions, seed: deriveSeed(options.seed, `evaluation fold ${fits++}`) },
+    )
+    const predictions = predictMembers(model, heldOut.map((i) => members[i]), heldOut.map((i) => depths[i]))
+    heldOut.forEach((i, k) => {
+      heldIndex.push(i)
+      scores.push(predictions[k].with - predictions[k].without)
+    })
+    trainTotal += train.length
+  }
+  if (options.heldOutShare !== undefined) {
+    const split = stratifiedSplit(members, options.heldOutShare, createRng(deriveSeed(options.seed, 'evaluation split')))
+    scoreFold(split.train, split.heldOut)
+  } else {
+    const folds = stratifiedFolds(members, EVALUATION_FOLDS, createRng(deriveSeed(options.seed, 'evaluation folds')))
+    for (let f = 0; f < EVALUATION_FOLDS; f++) {
+      const train: number[] = []
+      const heldOut: number[] = []
+      members.forEach((_, i) => (folds[i] === f ? heldOut : train).push(i))
+      scoreFold(train, heldOut)
+    }
+  }
+  const held = heldIndex.map((i) => members[i])
+  const heldDepths = heldIndex.map((i) => depths[i])
   const treated = held.map((m) => m.arm === 'treatment')
   const converted = held.map((m) => m.converted)
 
@@ -57,7 +101,8 @@ export function evaluateResponse(members: readonly MemberWithFeatures[], options
   const total = modelCurve.length > 0 ? modelCurve[modelCurve.length - 1].gain : 0
   const random = overallUplift(treated, converted)
   return {
-    trainMembers: train.length,
+    // Cross-fitted: the members each fold's model learnt from, on average.
+    trainMembers: Math.round(trainTotal / Math.max(1, fits)),
     heldOutMembers: held.length,
     qiniCoefficient: qiniCoefficient(scores, treated, converted),
     auuc: auuc(scores, treated, converted),

@@ -1,36 +1,82 @@
 /**
  * The measured response model: a joint fit of the base chance and the
  * per-customer coupon effect from randomised campaign members
- * (likelihood.ts), κ chosen on held-out likelihood, and a bootstrap
- * ensemble for the planner's cautious quantile.
+ * (likelihood.ts), with κ and the effect penalty chosen by cross-validated
+ * held-out likelihood, and a bootstrap ensemble for the planner's cautious
+ * quantile.
  */
 import { createRng, deriveSeed } from '../../ml/random'
-import { applyStandardisation, fitStandardisation } from '../../ml/standardise'
+import { applyStandardisation } from '../../ml/standardise'
+import { effectColumns, responseStandardisation } from './design'
 import { DEFAULT_PRIOR, depthShare, KAPPA_GRID } from './effect-law'
 import { minimise } from './lbfgs'
-import { layout, memberLogLikelihood, objective, predictors, type FitData, type Penalties } from './likelihood'
-import { bootstrapWeights, stratifiedSplit } from './strata'
+import { baseEta, dataLayout, effectObjective, memberLogLikelihood, effectTheta, objective, type FitData, type Penalties } from './likelihood'
+import { bootstrapWeights, stratifiedFolds } from './strata'
 import type { FitOptions, MemberWithFeatures, ResponseModel, ResponseSample } from './types'
 
 export const DEFAULT_SAMPLES = 8
-/**
- * Prior precisions on the total log-likelihood. The effect's is 4× the
- * base's (prior sd 0.5 vs 1 per standardised feature): with few treated
- * members θ stays near "does nothing" rather than chasing noise.
- */
+/** Prior precision on the base weights β (sd 1 per standardised feature). */
 export const DEFAULT_L2_BASE = 1
-export const DEFAULT_L2_EFFECT = 4
-/** Share of the fit's members held out to choose κ. */
-const KAPPA_VALIDATION_SHARE = 0.25
 /**
- * Held-out log-likelihoods within this many nats of the best are a tie
- * (e.g. a campaign with a single depth cannot tell κ apart): the tie goes
- * to the κ nearest the prior's half depth.
+ * Prior precision on the effect slopes when no choice is made (a single
+ * `l2Effect`, or too few members to cross-validate): sd 0.5.
  */
-const KAPPA_TIE_NATS = 1
+export const DEFAULT_L2_EFFECT = 4
+/**
+ * Candidate precisions on the effect slopes, from "the features may move θ
+ * a lot" (sd 1) to "θ is the shop's average effect" (∞: no slopes at all, one θ per shop, so
+ * the model degrades to the shop-average effect per depth). The choice is
+ * an empirical-Bayes one: the precision whose fits predict held-out treated
+ * members best.
+ */
+export const L2_EFFECT_GRID: readonly number[] = [1, 4, 16, 64, 256, Number.POSITIVE_INFINITY]
+/** Prior precision on the effect intercept (the shop-average θ): sd 1, free to be learnt. */
+export const L2_INTERCEPT = 1
+/** Folds of the hyperparameter choice. */
+export const CHOICE_FOLDS = 3
+/**
+ * Cross-validated log-likelihoods within this many nats of the best are a
+ * tie: the tie goes to the strongest penalty (the simpler model: nearer the
+ * shop-average effect), then to the κ nearest the prior's half depth (a
+ * campaign with a single depth cannot tell κ apart).
+ */
+const TIE_NATS = 1
 const DEFAULT_REDEEM_SHARE = 0.9
+const MAX_ITERATIONS = 300
+/** Bootstrap fits start from the point fit and only need to move as far as the resample pulls them. */
+const BOOTSTRAP_ITERATIONS = 100
 
-export function fitMeasuredResponse(members: readonly MemberWithFeatures[], options: FitOptions): ResponseModel {
+/** What the choice picked, and the cross-validated held-out log-likelihood of every grid cell. */
+export interface HyperChoice {
+  kappa: number
+  l2Effect: number
+  /** scores[k][l]: summed held-out log-likelihood of treated members at kappaGrid[k], l2EffectGrid[l] (empty when not chosen). */
+  scores: number[][]
+}
+
+export interface FitProgress {
+  /** Called after every full fit (the choice's per-fold base fits, the point fit, each bootstrap fit); may throw to cancel. */
+  onFit?: () => void
+  /** Only the point fit as the single sample (evaluation judges the point fit; no bootstrap). */
+  pointOnly?: boolean
+  /** Reports the hyperparameter choice. */
+  onChoice?: (choice: HyperChoice) => void
+}
+
+/** Full fits fitMeasuredResponse makes (for progress): the choice's folds, the point fit and the bootstrap. */
+export function fitCount(options: FitOptions & FitProgress, members: number): number {
+  const choosing = needsChoice(options) && members >= MIN_MEMBERS_TO_CHOOSE
+  return (choosing ? CHOICE_FOLDS : 0) + 1 + (options.pointOnly ? 0 : (options.samples ?? DEFAULT_SAMPLES))
+}
+
+/** Fewer members than this: no cross-validated choice (prior κ, DEFAULT_L2_EFFECT). */
+const MIN_MEMBERS_TO_CHOOSE = 40
+
+function needsChoice(options: FitOptions): boolean {
+  return (options.kappaGrid ?? KAPPA_GRID).length > 1 || (options.l2Effect === undefined && L2_EFFECT_GRID.length > 1)
+}
+
+export function fitMeasuredResponse(members: readonly MemberWithFeatures[], options: FitOptions & FitProgress): ResponseModel {
   if (members.length === 0) throw new Error('fitMeasuredResponse: no campaign members')
   const names = [...options.featureNames]
   const p = names.length
@@ -39,20 +85,39 @@ export function fitMeasuredResponse(members: readonly MemberWithFeatures[], opti
     if (m.features.length !== p) throw new Error(`member ${i}: ${m.features.length} features, expected ${p}`)
     for (let j = 0; j < p; j++) raw[i * p + j] = m.features[j]
   })
-  const standardisation = fitStandardisation(raw, p)
+  const standardisation = responseStandardisation(raw, names)
   const campaignIds = [...new Set(members.map((m) => m.campaignId))].sort((a, b) => a - b)
-  const penalties: Penalties = { base: options.l2Base ?? DEFAULT_L2_BASE, effect: options.l2Effect ?? DEFAULT_L2_EFFECT }
-  const data = fitData(members, applyStandardisation(raw, standardisation), p, campaignIds)
-  const grid = options.kappaGrid ?? [...KAPPA_GRID]
-  const kappa = grid.length === 1 ? grid[0] : chooseKappa(members, data, grid, penalties, options)
+  const data = fitData(members, applyStandardisation(raw, standardisation), p, campaignIds, effectColumns(names, options.effectFeatures))
+  const preferredKappa = options.kappaPrior ?? DEFAULT_PRIOR.halfDepth
+  const kappaGrid = options.kappaGrid ?? [...KAPPA_GRID]
+  const l2Grid = options.l2Effect !== undefined ? [options.l2Effect] : [...L2_EFFECT_GRID]
+  const base = options.l2Base ?? DEFAULT_L2_BASE
+  const choice =
+    needsChoice(options) && members.length >= MIN_MEMBERS_TO_CHOOSE
+      ? chooseHyper(members, data, kappaGrid, l2Grid, base, preferredKappa, options)
+      : { kappa: nearest(kappaGrid, preferredKappa), l2Effect: options.l2Effect ?? DEFAULT_L2_EFFECT, scores: [] }
+  options.onChoice?.(choice)
+  const kappa = choice.kappa
+  const penalties: Penalties = { base, effect: choice.l2Effect, intercept: L2_INTERCEPT }
+  if (!Number.isFinite(choice.l2Effect)) {
+    // One θ for everyone: the effect reads no column.
+    data.effectColumns = new Int32Array(0)
+    penalties.effect = 0
+  }
 
   setDepthShares(data, members, kappa)
+  data.weight.fill(1)
   const point = fit(data, penalties, initialParams(data))
-  const sampleCount = options.samples ?? DEFAULT_SAMPLES
+  options.onFit?.()
   const samples: ResponseSample[] = []
-  for (let s = 0; s < sampleCount; s++) {
-    data.weight = bootstrapWeights(members, createRng(deriveSeed(options.seed, `bootstrap ${s}`)))
-    samples.push(toSample(fit(data, penalties, point), p, campaignIds.length))
+  if (options.pointOnly) samples.push(toSample(point, data))
+  else {
+    const sampleCount = options.samples ?? DEFAULT_SAMPLES
+    for (let s = 0; s < sampleCount; s++) {
+      data.weight = bootstrapWeights(members, createRng(deriveSeed(options.seed, `bootstrap ${s}`)))
+      samples.push(toSample(fit(data, penalties, point, BOOTSTRAP_ITERATIONS), data))
+      options.onFit?.()
+    }
   }
   return {
     kind: 'measured',
@@ -67,13 +132,14 @@ export function fitMeasuredResponse(members: readonly MemberWithFeatures[], opti
   }
 }
 
-function fitData(members: readonly MemberWithFeatures[], z: Float32Array, p: number, campaignIds: number[]): FitData {
+function fitData(members: readonly MemberWithFeatures[], z: Float32Array, p: number, campaignIds: number[], effect: number[]): FitData {
   const index = new Map(campaignIds.map((id, i) => [id, i]))
   const n = members.length
   return {
     n,
     z: Float64Array.from(z),
     p,
+    effectColumns: Int32Array.from(effect),
     campaignIndex: Int32Array.from(members, (m) => index.get(m.campaignId) as number),
     campaigns: campaignIds.length,
     logWindow: Float64Array.from(members, (m) => Math.log(Math.max(1, m.windowDays) / 14)),
@@ -91,12 +157,12 @@ function setDepthShares(data: FitData, members: readonly MemberWithFeatures[], k
 
 /** Campaign intercepts at each campaign's control (else overall) conversion rate; everything else 0 = "no effect". */
 function initialParams(data: FitData): Float64Array {
-  const L = layout(data.p, data.campaigns)
+  const L = dataLayout(data)
   const params = new Float64Array(L.size)
   const conversions = new Float64Array(data.campaigns)
   const counts = new Float64Array(data.campaigns)
   for (let i = 0; i < data.n; i++) {
-    if (data.g[i] !== 0) continue
+    if (data.g[i] !== 0 || data.weight[i] === 0) continue
     conversions[data.campaignIndex[i]] += data.y[i]
     counts[data.campaignIndex[i]] += 1
   }
@@ -107,46 +173,99 @@ function initialParams(data: FitData): Float64Array {
   return params
 }
 
-function fit(data: FitData, penalties: Penalties, start: Float64Array): Float64Array {
-  return minimise(objective(data, penalties), start, { maxIterations: 400 }).x
+function fit(data: FitData, penalties: Penalties, start: Float64Array, maxIterations = MAX_ITERATIONS): Float64Array {
+  return minimise(objective(data, penalties), start, { maxIterations, gradientTolerance: 1e-3, relativeTolerance: 1e-7 }).x
 }
 
-function chooseKappa(members: readonly MemberWithFeatures[], data: FitData, grid: number[], penalties: Penalties, options: FitOptions): number {
-  const { heldOut } = stratifiedSplit(members, KAPPA_VALIDATION_SHARE, createRng(deriveSeed(options.seed, 'kappa split')))
-  const held = new Set(heldOut)
-  const scores = grid.map((kappa) => {
-    setDepthShares(data, members, kappa)
-    data.weight = Float64Array.from(members, (_, i) => (held.has(i) ? 0 : 1))
-    const params = fit(data, penalties, initialParams(data))
-    let logLik = 0
-    for (const i of heldOut) {
-      const { eta, theta } = predictors(data, params, i)
-      logLik += memberLogLikelihood(eta, data.g[i] * theta, data.y[i] === 1)
-    }
-    return logLik
+/**
+ * κ and the effect-slope precision by CHOICE_FOLDS-fold cross-validation:
+ * per fold, one full fit on the other folds (at the prior κ and the middle
+ * precision) gives every member's base η; then, with η held, the effect
+ * alone is refitted for every grid cell (cheap: q + 1 parameters) and scored
+ * by the log-likelihood of the fold's treated members. Control members'
+ * likelihood does not depend on the effect, so the choice reads the depth
+ * arms against the base: κ from how the lift grows across depths, the
+ * precision from whether the features' θ predicts better than one θ for all.
+ */
+function chooseHyper(
+  members: readonly MemberWithFeatures[],
+  data: FitData,
+  kappaGrid: number[],
+  l2Grid: number[],
+  l2Base: number,
+  preferredKappa: number,
+  options: FitOptions & FitProgress,
+): HyperChoice {
+  const folds = stratifiedFolds(members, CHOICE_FOLDS, createRng(deriveSeed(options.seed, 'choice folds')))
+  const q = data.effectColumns.length
+  const scores = kappaGrid.map(() => l2Grid.map(() => 0))
+  const eta = new Float64Array(data.n)
+  // The base is fitted with the simplest effect (the strongest penalty): a base fitted beside a
+  // flexible θ leans on it, and held fixed it would then favour that flexibility.
+  const strongest = Math.max(...l2Grid)
+  const baseData = Number.isFinite(strongest) ? data : { ...data, effectColumns: new Int32Array(0) }
+  const basePenalties: Penalties = { base: l2Base, effect: Number.isFinite(strongest) ? strongest : 0, intercept: L2_INTERCEPT }
+  for (let f = 0; f < CHOICE_FOLDS; f++) {
+    for (let i = 0; i < data.n; i++) data.weight[i] = folds[i] === f ? 0 : 1
+    setDepthShares(data, members, nearest(kappaGrid, preferredKappa))
+    const params = fit(baseData, basePenalties, initialParams(baseData))
+    options.onFit?.()
+    for (let i = 0; i < data.n; i++) eta[i] = baseEta(data, params, i)
+    kappaGrid.forEach((kappa, k) => {
+      setDepthShares(data, members, kappa)
+      let w: Float64Array = new Float64Array(q + 1)
+      // Strongest penalty first; each fit warm-starts the next, weaker one.
+      const order = l2Grid.map((_, l) => l).sort((a, b) => l2Grid[b] - l2Grid[a])
+      for (const l of order) {
+        const finite = Number.isFinite(l2Grid[l])
+        const penalties: Penalties = { base: l2Base, effect: finite ? l2Grid[l] : 0, intercept: L2_INTERCEPT }
+        const cell = finite ? data : { ...data, effectColumns: new Int32Array(0) }
+        const w0 = minimise(effectObjective(cell, eta, penalties), finite ? w : w.subarray(0, 1), { maxIterations: 200, gradientTolerance: 1e-5 }).x
+        if (finite) w = w0
+        else w = Float64Array.from({ length: q + 1 }, (_, j) => (j === 0 ? w0[0] : 0))
+        let logLik = 0
+        for (let i = 0; i < data.n; i++) {
+          if (folds[i] !== f || data.g[i] === 0) continue
+          logLik += memberLogLikelihood(eta[i], data.g[i] * effectTheta(data, w, 0, i), data.y[i] === 1)
+        }
+        scores[k][l] += logLik
+      }
+    })
+  }
+  data.weight.fill(1)
+  const best = Math.max(...scores.flat())
+  let choice = { kappa: kappaGrid[0], l2Effect: l2Grid[0] }
+  let rank: [number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]
+  kappaGrid.forEach((kappa, k) => {
+    l2Grid.forEach((l2, l) => {
+      if (scores[k][l] < best - TIE_NATS) return
+      const candidate: [number, number] = [-l2, Math.abs(Math.log(kappa / preferredKappa))]
+      if (candidate[0] < rank[0] || (candidate[0] === rank[0] && candidate[1] < rank[1])) {
+        rank = candidate
+        choice = { kappa, l2Effect: l2 }
+      }
+    })
   })
-  data.weight = new Float64Array(members.length).fill(1)
-  const best = Math.max(...scores)
-  const preferred = options.kappaPrior ?? DEFAULT_PRIOR.halfDepth
-  let choice = grid[0]
-  let distance = Number.POSITIVE_INFINITY
-  grid.forEach((kappa, k) => {
-    const d = Math.abs(Math.log(kappa / preferred))
-    if (scores[k] >= best - KAPPA_TIE_NATS && d < distance) {
-      choice = kappa
-      distance = d
-    }
-  })
-  return choice
+  return { ...choice, scores }
 }
 
-function toSample(params: Float64Array, p: number, campaigns: number): ResponseSample {
-  const L = layout(p, campaigns)
+function nearest(grid: readonly number[], value: number): number {
+  return grid.reduce((a, b) => (Math.abs(Math.log(b / value)) < Math.abs(Math.log(a / value)) ? b : a))
+}
+
+/** A fit's parameters as a sample: w over all p features (0 outside the effect columns), the base for evaluation. */
+function toSample(params: Float64Array, data: FitData): ResponseSample {
+  const L = dataLayout(data)
+  const w = new Array<number>(data.p + 1).fill(0)
+  w[0] = params[L.w]
+  data.effectColumns.forEach((j, k) => {
+    w[j + 1] = params[L.w + 1 + k]
+  })
   return {
-    w: Array.from(params.subarray(L.w, L.w + p + 1)),
+    w,
     base: {
-      beta: Array.from(params.subarray(L.beta, L.beta + p)),
-      campaign: Array.from(params.subarray(L.campaign, L.campaign + campaigns)),
+      beta: Array.from(params.subarray(L.beta, L.beta + data.p)),
+      campaign: Array.from(params.subarray(L.campaign, L.campaign + data.campaigns)),
       window: params[L.window],
     },
   }

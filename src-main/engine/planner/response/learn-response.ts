@@ -12,11 +12,11 @@ import type { ResponsePrior, ResponseSummary, UpliftEvaluation } from '../planne
 import { assumedResponse } from './assumed'
 import { responseFeatureNames } from './design'
 import { DEFAULT_PRIOR } from './effect-law'
-import { evaluateResponse } from './evaluate'
-import { fitMeasuredResponse } from './fit-measured'
+import { evaluateResponse, evaluationFitCount } from './evaluate'
+import { fitCount, fitMeasuredResponse } from './fit-measured'
 import { membersFromOutcomes, type DayContext } from './members'
 import { summariseResponse } from './summary'
-import type { ResponseModel } from './types'
+import type { MemberWithFeatures, ResponseModel } from './types'
 
 /** A campaign measures response when it randomised at least this many members with known outcomes into each arm. */
 export const MIN_TREATED = 50
@@ -25,6 +25,18 @@ export const MIN_CONTROL = 20
 export interface LearnResponseOptions {
   seed: number
   prior?: ResponsePrior
+  /** Share of the work done (0..1), called between fits. */
+  onProgress?: (fraction: number) => void
+  /** Checked between fits; when it returns true learnResponse throws ResponseCancelled. */
+  isCancelled?: () => boolean
+}
+
+/** Thrown by learnResponse when options.isCancelled() said so. */
+export class ResponseCancelled extends Error {
+  constructor() {
+    super('learnResponse cancelled')
+    this.name = 'ResponseCancelled'
+  }
 }
 
 export function learnResponse(db: Database.Database, options: LearnResponseOptions): { model: ResponseModel; summary: ResponseSummary } {
@@ -35,6 +47,32 @@ export function learnResponse(db: Database.Database, options: LearnResponseOptio
     return { model, summary: summariseResponse(model, null) }
   }
   const names = responseFeatureNames(FEATURE_NAMES)
+  const members = membersForFit(db, names, outcomes)
+  // Progress in full fits: the cross-fitted evaluation's, then the final model's.
+  const total = evaluationFitCount({ featureNames: names, seed: options.seed }, members.length) + fitCount({ featureNames: names, seed: options.seed }, members.length)
+  let done = 0
+  const onFit = (): void => {
+    if (options.isCancelled?.()) throw new ResponseCancelled()
+    done++
+    options.onProgress?.(Math.min(1, done / total))
+  }
+  if (options.isCancelled?.()) throw new ResponseCancelled()
+  const fitOptions = { featureNames: names, seed: options.seed, kappaPrior: prior.halfDepth, onFit }
+  let evaluation: UpliftEvaluation | null = null
+  try {
+    evaluation = evaluateResponse(members, fitOptions)
+  } catch (error) {
+    if (error instanceof ResponseCancelled) throw error
+    // Too few members to hold any out: the model is still usable, just not judged.
+    evaluation = null
+  }
+  const model = fitMeasuredResponse(members, fitOptions)
+  options.onProgress?.(1)
+  return { model, summary: summariseResponse(model, evaluation) }
+}
+
+/** The members the fit reads: known outcomes of randomised campaigns, features at each campaign's sent_at day. */
+export function membersForFit(db: Database.Database, names: readonly string[], outcomes: readonly MemberOutcome[] = randomisedOutcomes(memberOutcomes(db))): MemberWithFeatures[] {
   const days = new Map<string, DayContext>()
   const contextFor = (day: string): DayContext => {
     let context = days.get(day)
@@ -44,17 +82,7 @@ export function learnResponse(db: Database.Database, options: LearnResponseOptio
     }
     return context
   }
-  const members = membersFromOutcomes(outcomes, names, contextFor)
-  const fitOptions = { featureNames: names, seed: options.seed, kappaPrior: prior.halfDepth }
-  let evaluation: UpliftEvaluation | null = null
-  try {
-    evaluation = evaluateResponse(members, fitOptions)
-  } catch {
-    // Too few members to hold any out: the model is still usable, just not judged.
-    evaluation = null
-  }
-  const model = fitMeasuredResponse(members, fitOptions)
-  return { model, summary: summariseResponse(model, evaluation) }
+  return membersFromOutcomes(outcomes, names, contextFor)
 }
 
 /** Known outcomes of campaigns with both arms (imported or a plan's own, whose holdout is the control arm). */

@@ -37,3 +37,16 @@ export function bootstrapWeights(members: readonly { campaignId: number; arm: st
   }
   return weight
 }
+
+/** Fold index 0..folds−1 of every member: each stratum dealt round-robin over the folds in a seeded order. */
+export function stratifiedFolds(members: readonly { campaignId: number; arm: string }[], folds: number, rng: Rng): Int32Array {
+  const fold = new Int32Array(members.length)
+  let offset = 0
+  for (const group of strata(members)) {
+    const order = permutation(group.length, rng)
+    // Carry the offset across strata so small strata do not all start at fold 0.
+    for (let i = 0; i < group.length; i++) fold[group[order[i]]] = (offset + i) % folds
+    offset = (offset + group.length) % folds
+  }
+  return fold
+}

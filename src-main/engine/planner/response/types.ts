@@ -65,11 +65,14 @@ export interface FitOptions {
   seed: number
   /** Ensemble size (default 8). */
   samples?: number
-  /** κ candidates (default KAPPA_GRID); one value skips the choice. */
+  /** Columns θ reads besides its intercept (default EFFECT_FEATURES in design.ts; all columns when none is present). */
+  effectFeatures?: readonly string[]
+  /** κ candidates (default KAPPA_GRID); one value (with a given l2Effect) skips the choice. */
   kappaGrid?: number[]
   /** Preferred κ when the grid's held-out likelihoods are too close to call (default DEFAULT_PRIOR.halfDepth). */
   kappaPrior?: number
   /** Gaussian prior precisions (penalty λ/2 · ‖·‖² on the total log-likelihood). */
   l2Base?: number
+  /** On the effect slopes; when absent it is chosen from L2_EFFECT_GRID by cross-validated likelihood. */
   l2Effect?: number
 }
