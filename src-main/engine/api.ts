@@ -361,6 +361,19 @@ export interface CustomerScore {
   topCategory: string | null
   /** True when the shop's files name no category for those products and Offerwise derived it from product names ("holder"). */
   topCategoryDerived: boolean
+  /**
+   * Discounted profit expected over the next 12 months (BG/NBD × Gamma-Gamma × margin, engine/clv/);
+   * null when the shop is too small to fit the models, or the run predates them.
+   */
+  clv12m: number | null
+  /** BG/NBD probability that the customer is still active; null as for clv12m. */
+  pAlive: number | null
+  /** From 1 − pAlive (clv/settings.ts thresholds); 'one-order': no repeat purchase, so the model cannot tell. */
+  churnRisk: 'low' | 'medium' | 'high' | 'one-order' | null
+  /** 'YYYY-MM-DD': the scoring day plus the judged days-to-next estimate; null when there is none. */
+  nextOrderAt: string | null
+  /** False when the shop has no discount history at all: discountSensitivity is then the prior (0.5) and means nothing. */
+  shopHasDiscountData: boolean
 }
 
 export type CustomerSort = 'p-buy' | 'spend' | 'recent' | 'discount-sensitivity'
@@ -378,7 +391,19 @@ export interface CustomerDetail extends CustomerScore {
     /** The shop's averages, so the UI can say "more than most customers". */
     shopShare: number
     shopSaleSpendShare: number
+    /** False when the shop has no discount history at all (no code, no money off, no sale day): the score then carries no information. */
+    shopHasDiscountData: boolean
   }
+  /** CLV over 3, 6 and 12 months and what it rests on; null as for clv12m. */
+  lifetimeValue: {
+    clv3m: number
+    clv6m: number
+    clv12m: number
+    /** Profit ÷ revenue used: from product costs where the shop's files give them, else the default. */
+    margin: number
+    marginSource: 'costs' | 'default' | 'costs+default'
+    monthlyDiscountRate: number
+  } | null
 }
 
 /** Every call: channel → { args, result }. Channel names read `domain/verb`. */

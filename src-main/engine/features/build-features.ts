@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { bgNbdFeatureColumns } from '../clv/feature-columns'
 import { assertDay, dayNumber } from './calendar'
 import { categoryShares, topCategories, topCategoryIndex } from './category-shares'
 import { loadCustomerProducts } from './customer-products'
@@ -60,6 +61,9 @@ export function buildFeatures(db: Database.Database, cutoff: string): FeatureSet
   }
   const shop = { discountShare: allOrders > 0 ? discounted / allOrders : 0, saleSpendShare: spend > 0 ? saleSpend / spend : 0 }
 
+  // Fitted on these same pre-cutoff histories, so the columns leak nothing either.
+  const bgNbd = bgNbdFeatureColumns(perCustomer)
+
   const names = [...FEATURE_NAMES]
   const width = names.length
   const values = new Float32Array(customerIds.length * width)
@@ -96,6 +100,8 @@ export function buildFeatures(db: Database.Database, cutoff: string): FeatureSet
       (productLines.get(customerIds[row])?.lines ?? 0) / f.frequency,
       f.recencyDays / (f.gapMean + 1),
       f.lastOrderTotal,
+      bgNbd.pAlive[row],
+      bgNbd.expected[row],
     ]
     if (rowValues.length !== width) throw new Error('feature row does not match FEATURE_NAMES')
     for (let c = 0; c < width; c++) {

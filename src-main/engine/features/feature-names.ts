@@ -47,6 +47,10 @@ import { TOP_CATEGORIES } from './category-shares'
  * lines_per_order    product lines per sale order: Σ over products of the orders containing it ÷ frequency.
  * recency_gap_ratio  recency_days ÷ (gap_mean + 1): how overdue the customer is against their own rhythm.
  * last_order_total   total of the most recent sale order.
+ * bgnbd_p_alive      P(alive) from a BG/NBD fitted on this cutoff's own history (clv/feature-columns.ts):
+ *                    1 for a customer without a repeat visit (the model's convention) and for every
+ *                    customer of a shop too small to fit it (fewer than 20 customers or 5 repeat buyers).
+ * bgnbd_expected_90d the same BG/NBD's expected visits in the next 90 days (0 when it cannot be fitted).
  */
 export const FEATURE_NAMES: readonly string[] = [
   'recency_days',
@@ -79,6 +83,9 @@ export const FEATURE_NAMES: readonly string[] = [
   'lines_per_order',
   'recency_gap_ratio',
   'last_order_total',
+  // Appended, never inserted: saved models and the planner's response model map columns by name.
+  'bgnbd_p_alive',
+  'bgnbd_expected_90d',
 ]
 
 /** Column index of a feature, throwing on a typo rather than reading the wrong column. */

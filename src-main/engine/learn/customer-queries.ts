@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { CustomerDetail, CustomerScore, CustomerSort } from '../api'
 import { EngineError } from '../api-schema'
+import type { RunShop } from './run-store'
 
 /** Sales only: returns and cancellations never count as buying. */
 const SALES = "is_return = 0 AND status != 'cancelled'"
@@ -26,12 +27,22 @@ interface ScoreRow {
   discount_sensitivity: number
   top_categories_json: string
   next_category: string | null
+  p_alive: number | null
+  clv_3m: number | null
+  clv_6m: number | null
+  clv_12m: number | null
+  churn_risk: CustomerScore['churnRisk']
+  next_order_at: string | null
 }
 
 const SELECT_SCORES = `
   SELECT s.customer_id, c.external_id, c.name, c.email, agg.orders, agg.spend, agg.last_order_at, s.p_buy, s.expected_orders,
-         s.expected_spend, s.discount_sensitivity, s.top_categories_json, s.next_category
+         s.expected_spend, s.discount_sensitivity, s.top_categories_json, s.next_category,
+         s.p_alive, s.clv_3m, s.clv_6m, s.clv_12m, s.churn_risk,
+         CASE WHEN s.expected_days_to_next IS NULL THEN NULL
+              ELSE date(r.scoring_cutoff, '+' || CAST(ROUND(MAX(1, s.expected_days_to_next)) AS INTEGER) || ' days') END AS next_order_at
   FROM customer_scores s
+  JOIN model_runs r ON r.id = s.run_id
   JOIN customers c ON c.id = s.customer_id
   LEFT JOIN (SELECT customer_id, COUNT(*) AS orders, ROUND(SUM(total), 2) AS spend, MAX(ordered_at) AS last_order_at
              FROM orders WHERE ${SALES} AND customer_id IS NOT NULL GROUP BY customer_id) agg ON agg.customer_id = c.id
@@ -46,7 +57,7 @@ function statedCategories(db: Database.Database): Set<string> {
   return new Set(db.prepare("SELECT DISTINCT category FROM products WHERE category IS NOT NULL AND category != ''").pluck().all() as string[])
 }
 
-function toScore(row: ScoreRow, stated: Set<string>): CustomerScore {
+function toScore(row: ScoreRow, stated: Set<string>, shop: StoredShop): CustomerScore {
   const categories = JSON.parse(row.top_categories_json) as { name: string; score: number }[]
   const topCategory = categories[0]?.name ?? row.next_category
   return {
@@ -63,7 +74,19 @@ function toScore(row: ScoreRow, stated: Set<string>): CustomerScore {
     discountSensitivity: row.discount_sensitivity,
     topCategory,
     topCategoryDerived: topCategory !== null && !stated.has(topCategory),
+    clv12m: row.clv_12m,
+    pAlive: row.p_alive,
+    churnRisk: row.churn_risk,
+    nextOrderAt: row.next_order_at,
+    shopHasDiscountData: shop.hasDiscountData ?? true,
   }
+}
+
+/** Runs saved before the CLV models lack the newer fields: Partial, with defaults where read. */
+type StoredShop = Pick<RunShop, 'discountShare' | 'saleSpendShare'> & Partial<RunShop>
+
+function runShop(db: Database.Database, runId: number): StoredShop {
+  return JSON.parse(db.prepare('SELECT shop_json FROM model_runs WHERE id = ?').pluck().get(runId) as string) as StoredShop
 }
 
 /** The run whose scores serve: evaluation runs (learn/run-store.ts) never do. */
@@ -87,7 +110,8 @@ export function listCustomers(
     .prepare(`${SELECT_SCORES}${escaped} ORDER BY ${ORDER_BY[args.sort]} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: args.limit, offset: args.offset }) as ScoreRow[]
   const stated = statedCategories(db)
-  return { total, rows: rows.map((row) => toScore(row, stated)) }
+  const shop = runShop(db, runId)
+  return { total, rows: rows.map((row) => toScore(row, stated, shop)) }
 }
 
 interface DetailExtras {
@@ -113,10 +137,7 @@ export function customerDetail(db: Database.Database, customerId: number): Custo
     .prepare(`SELECT discount_share, discount_depth, sale_spend_share, expected_days_to_next, next_category, top_categories_json,
         top_products_json FROM customer_scores WHERE run_id = ? AND customer_id = ?`)
     .get(runId, customerId) as DetailExtras
-  const shop = JSON.parse(db.prepare('SELECT shop_json FROM model_runs WHERE id = ?').pluck().get(runId) as string) as {
-    discountShare: number
-    saleSpendShare: number
-  }
+  const shop = runShop(db, runId)
   const history = (
     db
       .prepare(`SELECT o.ordered_at AS orderedAt, COALESCE(o.total, 0) AS total, o.discount_code AS discountCode,
@@ -126,7 +147,7 @@ export function customerDetail(db: Database.Database, customerId: number): Custo
       .all(customerId) as { orderedAt: string; total: number; discountCode: string | null; isReturn: number; items: number }[]
   ).map((order) => ({ ...order, isReturn: order.isReturn === 1 }))
   const stated = statedCategories(db)
-  const score = toScore(row, stated)
+  const score = toScore(row, stated, shop)
   return {
     ...score,
     history,
@@ -145,6 +166,18 @@ export function customerDetail(db: Database.Database, customerId: number): Custo
       sensitivity: score.discountSensitivity,
       shopShare: shop.discountShare,
       shopSaleSpendShare: shop.saleSpendShare,
+      shopHasDiscountData: shop.hasDiscountData ?? true,
     },
+    lifetimeValue:
+      row.clv_3m === null || row.clv_6m === null || row.clv_12m === null || !shop.lifetimeValue
+        ? null
+        : {
+            clv3m: row.clv_3m,
+            clv6m: row.clv_6m,
+            clv12m: row.clv_12m,
+            margin: shop.lifetimeValue.margin,
+            marginSource: shop.lifetimeValue.marginSource,
+            monthlyDiscountRate: shop.lifetimeValue.monthlyDiscountRate,
+          },
   }
 }

@@ -1,6 +1,7 @@
 import type { Ranker } from '../evaluation'
 import { featureColumn } from '../features/feature-names'
 import type { FeatureSet, Interactions, PurchaseLabels } from '../features/types'
+import type { CustomerValue } from '../clv/customer-values'
 import type { PurchasePredictions, SequencePredictions } from '../ml'
 import type { CustomerScoreRecord } from './run-store'
 import type { NextOrderGuess } from './sequence-entries'
@@ -20,6 +21,8 @@ export interface ScoreInputs {
   nextCategory: NextOrderGuess
   daysToNext: NextOrderGuess
   ranker: Ranker
+  /** BG/NBD + Gamma-Gamma per feature row (null rows: the shop was too small to fit them). */
+  values: (CustomerValue | null)[]
 }
 
 const TOP_CATEGORIES = 3
@@ -46,6 +49,7 @@ export function customerScoreRecords(inputs: ScoreInputs): CustomerScoreRecord[]
     const iRow = interactionRow.get(customerId)
     const bought = iRow === undefined ? new Set<number>() : (owned.get(iRow) ?? new Set<number>())
     const picks = iRow === undefined ? [] : inputs.ranker(iRow, TOP_PRODUCTS)
+    const value = inputs.values[row]
     return {
       customerId,
       pBuy,
@@ -71,6 +75,11 @@ export function customerScoreRecords(inputs: ScoreInputs): CustomerScoreRecord[]
         score: (TOP_PRODUCTS - rank) / TOP_PRODUCTS,
         boughtBefore: bought.has(index),
       })),
+      pAlive: value ? value.pAlive : null,
+      clv3m: value ? round2(value.clv3m) : null,
+      clv6m: value ? round2(value.clv6m) : null,
+      clv12m: value ? round2(value.clv12m) : null,
+      churnRisk: value ? value.churnBand : null,
     }
   })
 }
@@ -96,6 +105,19 @@ function amountsPerBuyer(labels: PurchaseLabels): { orders: number; spend: numbe
     spend += labels.spend[i]
   })
   return buyers > 0 ? { orders: orders / buyers, spend: spend / buyers } : { orders: 0, spend: 0 }
+}
+
+/**
+ * Whether the shop's history holds any discount information at all: a code,
+ * money off, or a detected sale day. Without any, discount_sensitivity is
+ * its prior (0.5) for everyone and must not be read as "medium".
+ */
+export function shopHasDiscountData(features: FeatureSet): boolean {
+  return (features.context?.shopDiscountShare ?? 0) > 0 || (features.context?.saleDays.length ?? 0) > 0
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100
 }
 
 function round1(value: number): number | null {

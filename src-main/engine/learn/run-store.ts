@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { ModelReport } from '../api'
 import { EngineError } from '../api-schema'
+import type { ChurnBand } from '../clv/churn'
 import type { SavedModel } from '../ml/persistence'
 
 /** One customer's scores from a run, as the Learn step and (later) the planner read them. */
@@ -17,6 +18,27 @@ export interface CustomerScoreRecord {
   nextCategory: string | null
   topCategories: { name: string; score: number }[]
   topProducts: { productId: number; name: string; score: number; boughtBefore: boolean }[]
+  /** BG/NBD and Gamma-Gamma at the scoring cutoff (clv/); null when the shop is too small to fit them. */
+  pAlive: number | null
+  clv3m: number | null
+  clv6m: number | null
+  clv12m: number | null
+  churnRisk: ChurnBand | null
+}
+
+/** Shop-level facts a run was scored against, kept as model_runs.shop_json. */
+export interface RunShop {
+  discountShare: number
+  saleSpendShare: number
+  /** False when the shop's history has no discount code, no money off and no sale day (older runs: absent = true). */
+  hasDiscountData: boolean
+  lifetimeValue: {
+    bgNbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number; customers: number } | null
+    gammaGamma: { p: number; q: number; v: number; customers: number } | null
+    margin: number
+    marginSource: 'costs' | 'default' | 'costs+default'
+    monthlyDiscountRate: number
+  }
 }
 
 /**
@@ -29,7 +51,7 @@ export type RunPurpose = 'serving' | 'evaluation'
 export interface RunRecord {
   report: Omit<ModelReport, 'runId' | 'createdAt'>
   mode: 'learned' | 'fallback'
-  shop: { discountShare: number; saleSpendShare: number }
+  shop: RunShop
   models: { role: 'evaluation' | 'scoring'; saved: SavedModel }[]
   scores: CustomerScoreRecord[]
 }
@@ -61,13 +83,15 @@ export function saveRun(db: Database.Database, run: RunRecord, purpose: RunPurpo
       )
     }
     const insertScore = db.prepare(`INSERT INTO customer_scores (run_id, customer_id, p_buy, expected_orders, expected_spend, discount_sensitivity,
-        discount_share, discount_depth, sale_spend_share, expected_days_to_next, next_category, top_categories_json, top_products_json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        discount_share, discount_depth, sale_spend_share, expected_days_to_next, next_category, top_categories_json, top_products_json,
+        p_alive, clv_3m, clv_6m, clv_12m, churn_risk)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     // An evaluation run's scores are as of a past day and never serve: not kept.
     for (const s of purpose === 'serving' ? run.scores : []) {
       insertScore.run(
         runId, s.customerId, s.pBuy, s.expectedOrders, s.expectedSpend, s.discountSensitivity, s.discountShare, s.discountDepth,
         s.saleSpendShare, s.expectedDaysToNext, s.nextCategory, JSON.stringify(s.topCategories), JSON.stringify(s.topProducts),
+        s.pAlive, s.clv3m, s.clv6m, s.clv12m, s.churnRisk,
       )
     }
     return runId

@@ -14,6 +14,12 @@ import {
   type Ranker,
 } from '../evaluation'
 import { RFM_BASELINE } from '../evaluation/baselines/purchase-baselines'
+import { BG_NBD_BASELINE, BG_NBD_NAME, bgNbdPurchaseScores } from '../clv/bg-nbd-baseline'
+import { customerValues } from '../clv/customer-values'
+import { fitBgNbdSafely, fitGammaGammaSafely } from '../clv/fit-at-cutoff'
+import { shopMargin } from '../clv/margin'
+import { DEFAULT_MONTHLY_DISCOUNT_RATE } from '../clv/settings'
+import { summariesFromFeatures } from '../clv/summaries'
 import { buildFeatures, buildHistories, buildInteractions, buildLabels, windowPurchases } from '../features'
 import type { FeatureSet, Interactions } from '../features/types'
 import {
@@ -36,7 +42,7 @@ import {
 } from '../ml'
 import { blendCandidates, blendRanker, fitBlend, type BlendCandidates, type BlendModel } from './affinity-blend'
 import { ownRepeatScores, rankerFrom, wideK } from './affinity-rankers'
-import { customerScoreRecords } from './customer-score-records'
+import { customerScoreRecords, shopHasDiscountData } from './customer-score-records'
 import { nextOrdersAfter } from './next-orders'
 import type { RunRecord } from './run-store'
 import { gruGuess, historyAverageGuess, purchaseRateGuess, scoreGuess, type NextOrderGuess } from './sequence-entries'
@@ -133,7 +139,8 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   // ---- baselines, fitted and judged exactly like the models
   enter('baselines')
   const purchaseScored = new Map<string, ScoredPurchase & { kind: 'model' | 'baseline' }>()
-  for (const baseline of PURCHASE_BASELINES) purchaseScored.set(baseline.name, { ...evaluatePurchaseModel(baseline, purchaseSplit), kind: 'baseline' })
+  // The BG/NBD joins the purchase baselines here, fitted on the training cutoff's histories like the others.
+  for (const baseline of [...PURCHASE_BASELINES, BG_NBD_BASELINE]) purchaseScored.set(baseline.name, { ...evaluatePurchaseModel(baseline, purchaseSplit), kind: 'baseline' })
   const affinity: AffinityMetrics[] = AFFINITY_BASELINES.map((baseline) => toAffinityMetrics(evaluateAffinityModel(baseline, affinitySplit, 10), 'baseline'))
 
   // ---- purchase MLP: trained at `training`, judged at `evaluation`
@@ -209,7 +216,7 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   enter('evaluating')
   const purchase: PurchaseMetrics[] = [...purchaseScored].map(([name, m]) => ({ name, kind: m.kind, auc: m.auc, logLoss: m.logLoss, ece: m.ece }))
   // Only entries that give probabilities can serve the plan; the GRU's wait-score is compared but not served.
-  const probabilistic = purchase.filter((m) => m.name === 'purchase-mlp' || m.name === RFM_BASELINE.name)
+  const probabilistic = purchase.filter((m) => m.name === 'purchase-mlp' || m.name === RFM_BASELINE.name || m.name === BG_NBD_NAME)
   const chosen = {
     purchase: best(probabilistic, (m) => m.auc).name,
     affinity: best(affinity, (m) => m.recallAt10).name,
@@ -262,10 +269,16 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   if (affinityFinal) await keep('scoring', saveAffinityModel(affinityFinal))
 
   const purchaseNow = purchaseFinal ? predictPurchase(purchaseFinal, scoringFeatures) : null
+  // BG/NBD and Gamma-Gamma at the scoring cutoff: they need no labels, so the latest history is all theirs.
+  const bgNbdNow = fitBgNbdSafely(summariesFromFeatures(scoringFeatures).repeat)
+  const gammaGammaNow = fitGammaGammaSafely(scoringFeatures)
+  const margin = shopMargin(db, windows.scoring)
   const pBuy =
     chosen.purchase === 'purchase-mlp' && purchaseNow
       ? purchaseNow.pBuy
-      : RFM_BASELINE.fit(latestLabels.features, latestLabels.labels)(scoringFeatures)
+      : chosen.purchase === BG_NBD_NAME && bgNbdNow
+        ? bgNbdPurchaseScores(bgNbdNow.params, scoringFeatures, windows.horizonDays)
+        : RFM_BASELINE.fit(latestLabels.features, latestLabels.labels)(scoringFeatures)
   const sequenceNow = sequenceFinal ? predictSequence(sequenceFinal, scoringHistories.steps, scoringHistories.categories) : null
   const nextGuesses = new Map<string, NextOrderGuess>()
   nextGuesses.set('history-average', historyAverageGuess(scoringHistories, scoringFeatures))
@@ -290,6 +303,10 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
     nextCategory: (nextGuesses.get(chosen.nextCategory) ?? nextGuesses.get('history-average'))!,
     daysToNext: (nextGuesses.get(chosen.daysToNext) ?? nextGuesses.get('history-average'))!,
     ranker,
+    values: customerValues(bgNbdNow?.params ?? null, gammaGammaNow?.params ?? null, scoringFeatures, {
+      margin: margin.margin,
+      monthlyDiscountRate: DEFAULT_MONTHLY_DISCOUNT_RATE,
+    }),
   })
 
 
@@ -323,6 +340,15 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
     shop: {
       discountShare: scoringFeatures.context?.shopDiscountShare ?? 0,
       saleSpendShare: scoringFeatures.context?.shopSaleSpendShare ?? 0,
+      // No code, no money off and no sale day before the scoring cutoff: the sensitivity score is then the prior alone.
+      hasDiscountData: shopHasDiscountData(scoringFeatures),
+      lifetimeValue: {
+        bgNbd: bgNbdNow ? { ...bgNbdNow.params, logLikelihood: bgNbdNow.logLikelihood, customers: bgNbdNow.customers } : null,
+        gammaGamma: gammaGammaNow ? { ...gammaGammaNow.params, customers: gammaGammaNow.customers } : null,
+        margin: margin.margin,
+        marginSource: margin.source,
+        monthlyDiscountRate: DEFAULT_MONTHLY_DISCOUNT_RATE,
+      },
     },
     models,
     scores,

@@ -30,7 +30,7 @@ describe('training on the sample shop', () => {
     console.log(JSON.stringify({ purchase: report.purchase, affinity: report.affinity, sequence: report.sequence, chosen: report.chosen, seconds: report.trainingSeconds, backend: report.backend }, null, 1))
     expect(report.scoringCutoff).toBe('2025-01-01')
     expect(report.evaluationCutoff).toBe('2024-10-03')
-    expect(report.purchase.map((m) => m.name).sort()).toEqual(['frequency', 'purchase-mlp', 'recency', 'rfm-logistic'])
+    expect(report.purchase.map((m) => m.name).sort()).toEqual(['bg-nbd', 'frequency', 'purchase-mlp', 'recency', 'rfm-logistic'])
     expect(report.affinity.map((m) => m.name)).toEqual(expect.arrayContaining(['popularity', 'own-repeats', 'item-cosine', 'two-tower', 'two-tower+repeats']))
     expect(report.sequence.map((m) => m.name)).toEqual(expect.arrayContaining(['history-average', 'purchase-mlp', 'sequence-gru']))
     expect(report.fallback).toBeNull()
@@ -58,6 +58,19 @@ describe('training on the sample shop', () => {
     const detail = await engine.call('customers/detail', { customerId: list.rows[0].customerId })
     expect(detail.history.length).toBeGreaterThan(0)
     expect(detail.topProducts.length).toBeGreaterThan(0)
+    // BG/NBD + Gamma-Gamma on the sample shop: CLV rises with the horizon, every figure is filled.
+    const value = detail.lifetimeValue!
+    expect(value).not.toBeNull()
+    expect(value.clv3m).toBeGreaterThan(0)
+    expect(value.clv3m).toBeLessThan(value.clv6m)
+    expect(value.clv6m).toBeLessThan(value.clv12m)
+    expect(value.clv12m).toBe(detail.clv12m)
+    expect(value.monthlyDiscountRate).toBe(0.01)
+    expect(['low', 'medium', 'high', 'one-order']).toContain(detail.churnRisk)
+    expect(detail.nextOrderAt).toMatch(/^2025-\d\d-\d\d$/)
+    // The sample shop runs codes and sales: its sensitivity scores carry information.
+    expect(detail.discount.shopHasDiscountData).toBe(true)
+    expect(list.rows.every((row) => row.clv12m !== null && row.pAlive !== null)).toBe(true)
     console.log(JSON.stringify(detail, null, 1).slice(0, 2500))
   })
 })
