@@ -62,7 +62,7 @@ function fraction(p: JobProgress): number | null {
 function detail(p: JobProgress): string {
   const parts: string[] = []
   if (p.unit === 'epochs' && p.total) parts.push(`epoch ${p.done} of ${p.total}`)
-  if (p.unit === 'steps' && p.total) parts.push(`step ${p.done + 1} of ${p.total}`)
+  if (p.unit === 'steps' && p.total) parts.push(`step ${Math.min(p.total, Math.floor(p.done) + 1)} of ${p.total}`)
   if (p.loss !== undefined) parts.push(`loss ${p.loss.toFixed(4)}`)
   if (p.kind === 'import' && p.rows > 0) parts.push(`${number.format(p.rows)} rows`, `${number.format(p.rowsPerSecond)} rows/s`)
   return parts.join(', ')

@@ -11,6 +11,7 @@ import { importCommand, sampleCommand } from './commands/import'
 import { inspectCommand } from './commands/inspect'
 import { evaluateCommand, trainCommand } from './commands/learn'
 import { overviewCommand } from './commands/overview'
+import { planCommand } from './commands/plan'
 import { serveCommand } from './commands/serve'
 import { fail } from './output'
 
@@ -27,6 +28,7 @@ const COMMANDS: readonly CliCommand[] = [
   evaluateCommand,
   customersCommand,
   campaignsCommand,
+  planCommand,
   serveCommand,
 ]
 

@@ -2,7 +2,7 @@
  * Worker-thread entry for long jobs, so imports never run on the Electron main
  * thread (or the CLI's event loop). Built to out/main/job-worker.js.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
 import type { JobInput, ParentMessage, WorkerMessage } from './job-protocol'
 import { runJob } from './run-job'
 
@@ -14,10 +14,23 @@ port.on('message', (message: ParentMessage) => {
   if (message.type === 'cancel') cancelled = true
 })
 
+/**
+ * Also polls the port synchronously: a plan's response model and candidates
+ * are long synchronous computations, during which the 'message' event cannot
+ * fire, so a Cancel would otherwise wait for the whole job.
+ */
+function isCancelled(): boolean {
+  if (!cancelled) {
+    const pending = receiveMessageOnPort(port as import('node:worker_threads').MessagePort)
+    if ((pending?.message as ParentMessage | undefined)?.type === 'cancel') cancelled = true
+  }
+  return cancelled
+}
+
 const input = workerData as JobInput
 const post = (message: WorkerMessage): void => port.postMessage(message)
 
-runJob(input, () => cancelled, (progress) => post({ type: 'progress', progress }))
+runJob(input, isCancelled, (progress) => post({ type: 'progress', progress }))
   .then((outcome) => post({ type: 'finished', outcome }))
   .catch((error: unknown) =>
     post({

@@ -49,7 +49,7 @@ export interface BuildProgress {
   (step: 'plan-inputs' | 'plan-response' | 'plan-candidates', fraction: number): void
 }
 
-export function buildPlan(db: Database.Database, settings: PlanSettings, progress: BuildProgress = () => {}): BuiltPlan {
+export function buildPlan(db: Database.Database, settings: PlanSettings, progress: BuildProgress = () => {}, isCancelled: () => boolean = () => false): BuiltPlan {
   const runId = latestRunId(db)
   if (runId === null) throw new EngineError('plan.no-model', 'Train a model first (the Learn step): a plan needs each customer\'s chance to buy.')
   const run = db.prepare('SELECT scoring_cutoff AS scoringCutoff, horizon_days AS horizonDays FROM model_runs WHERE id = ?').get(runId) as {
@@ -77,7 +77,8 @@ export function buildPlan(db: Database.Database, settings: PlanSettings, progres
   for (let i = 0; i < n; i++) pWithout[i] = windowChance(facts[i].pBuyHorizon, run.horizonDays, settings.days, season.factor)
 
   progress('plan-response', 0)
-  const response = learnResponse(db, { seed: settings.seed, prior: settings.prior })
+  // Learning the response fits several models: it reports its own progress and stops between fits on cancel.
+  const response = learnResponse(db, { seed: settings.seed, prior: settings.prior, onProgress: (f) => progress('plan-response', f), isCancelled })
 
   progress('plan-candidates', 0)
   const K = offers.length

@@ -17,8 +17,8 @@ import { approvePlan } from './approve-plan'
 type Args<C extends keyof PlanCalls> = PlanCalls[C]['args']
 
 /** Builds, solves and saves a new plan; returns its id. Runs inside the plan job. */
-export function createPlan(db: Database.Database, settings: PlanSettings, progress?: BuildProgress): number {
-  const built = buildPlan(db, settings, progress)
+export function createPlan(db: Database.Database, settings: PlanSettings, progress?: BuildProgress, isCancelled?: () => boolean): number {
+  const built = buildPlan(db, settings, progress, isCancelled)
   const solver = new PlanSolver(
     built.matrix,
     built.customers.map((c) => ({

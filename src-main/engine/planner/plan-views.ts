@@ -20,6 +20,7 @@ export function toPlan(plan: LoadedPlan): Plan {
     runId: r.runId,
     currency: r.currency,
     settings: r.settings,
+    offers: r.offers,
     startsAt: r.startsAt,
     expiresAt: r.expiresAt,
     summary: r.solved.summary,

@@ -139,7 +139,10 @@ export interface Plan {
   runId: number
   currency: string
   settings: PlanSettings
+  /** Every offer the plan considered (the menu expanded), in matrix order. */
+  offers: Offer[]
   startsAt: string
+  /** The last day the coupons are valid. */
   expiresAt: string
   summary: PlanSummary
   frontier: FrontierPoint[]
