@@ -2,11 +2,18 @@ import type { CustomerScore, DataOverview, ImportBatchSummary, ModelReport } fro
 
 const number = new Intl.NumberFormat('en')
 
+/** Say what happened: rows repeating an earlier row of the same file are not "already in your data". */
+function duplicateWords(batch: ImportBatchSummary): string {
+  if (batch.duplicate > 0 && batch.repeatedInFile === batch.duplicate) return 'repeated in this file'
+  if (batch.repeatedInFile > 0) return `duplicates (${number.format(batch.repeatedInFile)} repeated in this file, ${number.format(batch.duplicate - batch.repeatedInFile)} already in your data)`
+  return 'already in your data'
+}
+
 export function describeBatch(batch: ImportBatchSummary): string {
   if (batch.failure) return `${batch.fileName}: not imported: ${batch.failure.message}`
   const lines = [
     `${batch.fileName} (${batch.presetId}, import #${batch.id}): ${number.format(batch.rows)} rows = ` +
-      `${number.format(batch.imported)} imported + ${number.format(batch.duplicate)} duplicates + ${number.format(batch.rejected)} rejected`,
+      `${number.format(batch.imported)} imported + ${number.format(batch.duplicate)} ${duplicateWords(batch)} + ${number.format(batch.rejected)} rejected`,
     `  added ${number.format(batch.added.orders)} orders, ${number.format(batch.added.lines)} lines, ` +
       `${number.format(batch.added.customers)} customers, ${number.format(batch.added.products)} products ` +
       `(${number.format(batch.added.returns)} returns, ${number.format(batch.added.guestOrders)} guest orders)`,

@@ -25,6 +25,16 @@ describe('offerwise import on the real UCI Online Retail file', () => {
     // 541,910 lines: the header and 541,909 order lines (the UCI dataset's documented row count).
     expect(first.rows).toBe(541_909)
     expect(first.imported + first.duplicate + first.rejected).toBe(first.rows)
+    // Into an empty store, every duplicate repeats a line of this same file: never "already in your data".
+    expect(first.duplicate).toBeGreaterThan(0)
+    expect(first.repeatedInFile).toBe(first.duplicate)
+    // The shop's currency comes from its data: a UK shop is shown in pounds.
+    const overview = offerwiseJson<DataOverview>(['overview', '--db', db])
+    expect(overview.currency).toBe('GBP')
+    expect(overview.currencySource).toBe('data')
+    // Average order over sale orders only (25,900 orders of which 3,836 are cancellation invoices).
+    expect(overview.salesOrders).toBe(25_900 - 3_836)
+    expect(overview.averageOrderValue).toBeCloseTo(overview.revenue / overview.salesOrders, 1)
     // Lines without a CustomerID (~135k) are guest orders, not rejects.
     expect(first.rejected).toBeLessThan(1_000)
     expect(first.imported).toBeGreaterThan(530_000)
@@ -42,6 +52,7 @@ describe('offerwise import on the real UCI Online Retail file', () => {
     expect(again.rows).toBe(first.rows)
     expect(again.imported).toBe(0)
     expect(again.duplicate).toBe(first.imported + first.duplicate)
+    expect(again.repeatedInFile).toBe(0)
     expect(again.rejected).toBe(first.rejected)
     expect(again.added).toEqual({ orders: 0, lines: 0, customers: 0, products: 0, returns: 0, guestOrders: 0 })
     const after = offerwiseJson<DataOverview>(['overview', '--db', db])
