@@ -4,11 +4,13 @@
  * fill the form again, so what is on screen is what made the plan.
  */
 import type { OfferScope, PlanSettings, ResponsePrior } from '../../../src-main/engine/planner/planner-api'
+import { DEFAULT_PLAN_SETTINGS as D } from '../../../src-main/engine/planner/default-settings'
 
-export const DEFAULT_PERCENT_LEVELS = [5, 10, 15, 20] as const
+// The engine's defaults, so the CLI and the app make the same plan from the same data.
+export const DEFAULT_PERCENT_LEVELS = D.offers.percent
 /** The documented conservative prior (docs/planning.md, "Response model"). */
-export const DEFAULT_PRIOR: ResponsePrior = { maxRateMultiplier: 1.3, halfDepth: 0.08 }
-export const DEFAULT_BUDGET = 500
+export const DEFAULT_PRIOR: ResponsePrior = D.prior
+export const DEFAULT_BUDGET = D.budget
 export const PERCENT_CHOICES = [5, 10, 15, 20, 25, 30] as const
 
 export interface SpendSaveTier {
@@ -35,21 +37,21 @@ export class PlanSettingsForm {
   spendSave = $state<SpendSaveTier[]>([])
   scopes = $state<OfferScope[]>([])
   startsAt = $state('')
-  days = $state(14)
+  days = $state(D.days)
   /** Percent, 0..50. */
-  holdoutPercent = $state(10)
+  holdoutPercent = $state(Math.round(D.holdoutShare * 100))
   boughtWithinDays = $state(0)
   /** Percent of orders returned above which a customer is left out; 100 = off. */
   returnSharePercent = $state(100)
-  couponOnly = $state(true)
-  requireConsent = $state(true)
+  couponOnly = $state(D.exclusions.couponOnly)
+  requireConsent = $state(D.exclusions.requireConsent)
   openCoupon = $state(true)
   manualText = $state('')
   /** Percent, 0..100. */
-  marginPercent = $state(40)
-  maxDepthPercent = $state(30)
+  marginPercent = $state(Math.round(D.defaultMargin * 100))
+  maxDepthPercent = $state(Math.round(D.maxDepth * 100))
   prior = $state<ResponsePrior>({ ...DEFAULT_PRIOR })
-  seed = $state(1)
+  seed = $state(D.seed)
 
   readonly fixed = $derived(parseAmounts(this.fixedText))
   readonly manual = $derived(parseManualList(this.manualText))
