@@ -46,12 +46,12 @@ async function offerwiseImport(path: string, dir: string, name: string): Promise
   const dbPath = join(dir, `${name}.sqlite`)
   // The job worker is the one the app uses; the bench measures it end to end.
   const engine = createEngine({ dbPath, resourcesDir: join(root, 'resources'), shell: 'web-bridge', workerScript: join(__dirname, 'job-worker.js') })
-  const inspection = await inspectFile({ path })
+  const inspection = await inspectFile(path, {})
   let peak = process.memoryUsage().rss
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25)
   const start = process.hrtime.bigint()
   const { jobId } = await engine.call('import/start', {
-    requests: [{ path, presetId: inspection.presetId, mapping: inspection.mapping, dateOrder: 'auto', currency: inspection.currency ?? 'GBP' }],
+    requests: [{ file: engine.files.register(path), presetId: inspection.presetId, mapping: inspection.mapping, dateOrder: 'auto', currency: inspection.currency ?? 'GBP' }],
   })
   const outcome = await engine.waitForJob(jobId)
   const elapsed = seconds(start)

@@ -7,6 +7,9 @@ import type { EngineApi } from './engine/api'
 export interface OfferwiseBridge {
   call: EngineApi['call']
   on: EngineApi['on']
-  /** Absolute path of a file the merchant chose or dropped (Electron's webUtils.getPathForFile). */
-  pathForFile(file: File): string
+  /**
+   * Hands main a file the merchant chose or dropped and resolves with its opaque
+   * handle for `import/*` (the path itself never reaches the page).
+   */
+  stageFile(file: File): Promise<string>
 }

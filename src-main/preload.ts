@@ -8,6 +8,7 @@ import type { OfferwiseBridge } from './preload-api'
 
 // Kept literal here: a sandboxed preload cannot import app modules at runtime.
 const CALL_CHANNEL = 'offerwise:call'
+const STAGE_CHANNEL = 'offerwise:stage-file'
 const EVENT_CHANNEL_PREFIX = 'offerwise:event:'
 
 const bridge = {
@@ -25,8 +26,12 @@ const bridge = {
       ipcRenderer.off(`${EVENT_CHANNEL_PREFIX}${event}`, wrapped)
     }
   },
-  pathForFile(file: File) {
-    return webUtils.getPathForFile(file)
+  async stageFile(file: File) {
+    // The path is looked up here, in the isolated world, and goes only to main:
+    // the page gets an opaque handle, and cannot make main read a path of its choosing.
+    const reply = (await ipcRenderer.invoke(STAGE_CHANNEL, webUtils.getPathForFile(file))) as { result?: string; error?: EngineErrorPayload }
+    if (reply.error) throw reply.error
+    return reply.result as string
   },
 } satisfies OfferwiseBridge
 

@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { EngineApi, ImportRequest } from './engine/api'
+import type { FileRegistry } from './engine/ingest/file-registry'
 import { handleCall, type CallObserver } from './web-bridge/engine-call'
 import { handleEvents } from './web-bridge/events'
 import { hostAllowed, TOKEN_HEADER, tokenChecker } from './web-bridge/guards'
@@ -32,6 +33,11 @@ export { TOKEN_HEADER } from './web-bridge/guards'
 
 export interface WebBridgeOptions {
   engine: EngineApi
+  /**
+   * The engine's FileRegistry (`Engine.files`): each upload is registered there and the page
+   * gets only its handle, so `import/*` can read nothing but uploads.
+   */
+  files: FileRegistry
   /** Folder holding the built renderer (index.html and assets). */
   rendererDir: string
   /** Where uploaded files are written for the engine to read; emptied at start and close. */
@@ -57,14 +63,14 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const token = options.token ?? randomBytes(32).toString('hex')
   const tokenMatches = tokenChecker(token)
   const rendererDir = await resolveRendererDir(options.rendererDir)
-  const uploads = new Uploads(options.uploadDir)
+  const uploads = new Uploads(options.uploadDir, options.files)
   await uploads.open()
   const cleanup = followImportJobs(engine, uploads)
   const observe: CallObserver = (channel, args) => {
     // Arguments are not validated yet (the engine does that): look before trusting their shape.
     const requests = (args as { requests?: unknown } | null)?.requests
     if (channel !== 'import/start' || !Array.isArray(requests)) return null
-    const answered = cleanup.importStarting(requests.filter((r): r is ImportRequest => typeof (r as ImportRequest | null)?.path === 'string'))
+    const answered = cleanup.importStarting(requests.filter((r): r is ImportRequest => typeof (r as ImportRequest | null)?.file === 'string'))
     return answered && ((result) => answered((result as { jobId?: string } | null)?.jobId ?? null))
   }
 

@@ -10,7 +10,8 @@ import { CANONICAL_FIELD_LIST } from './ingest/formats/fields'
 import { PLAN_SCHEMAS } from './planner/plan-schema'
 
 const none = z.object({}).strict()
-const path = z.string().min(1).max(4096)
+/** A handle from a face's FileRegistry; anything else (a raw path...) is refused when it is resolved, with `import.file-not-chosen`. */
+const file = z.string().min(1).max(4096)
 const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'windows-1252'])
 const delimiter = z.enum([',', ';', '\t', '|', 'whitespace'])
 const presetId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/)
@@ -22,7 +23,7 @@ const mapping = z.partialRecord(z.enum(CANONICAL_FIELD_LIST), z.string().max(512
 
 const importRequest = z
   .object({
-    path,
+    file,
     presetId,
     mapping,
     dateOrder: z.enum(['auto', 'dmy', 'mdy', 'ymd']),
@@ -30,6 +31,7 @@ const importRequest = z
     sheet: z.string().max(256).optional(),
     encoding: encoding.optional(),
     delimiter: delimiter.optional(),
+    keepReadablePart: z.boolean().optional(),
   })
   .strict()
 
@@ -41,7 +43,7 @@ export const ARG_SCHEMAS = {
   'settings/set': z.object({ locale: locale.optional(), currency: currency.nullable().optional() }).strict(),
   'formats/list': none,
   'import/inspect': z
-    .object({ path, presetId: presetId.optional(), sheet: z.string().max(256).optional(), encoding: encoding.optional(), delimiter: delimiter.optional() })
+    .object({ file, presetId: presetId.optional(), sheet: z.string().max(256).optional(), encoding: encoding.optional(), delimiter: delimiter.optional() })
     .strict(),
   'import/start': z.object({ requests: z.array(importRequest).min(1).max(100) }).strict(),
   'import/sample': none,

@@ -70,7 +70,8 @@ export interface FieldInfo {
 }
 
 export interface ImportInspection {
-  path: string
+  /** The handle the inspection was asked about (never a path: see FileRegistry). */
+  file: string
   fileName: string
   sizeBytes: number
   kind: FileKind
@@ -95,7 +96,8 @@ export interface ImportInspection {
 }
 
 export interface InspectArgs {
-  path: string
+  /** Handle of a file the merchant chose (open dialog, drop, upload; the CLI's own FILEs), never a path. */
+  file: string
   presetId?: string
   sheet?: string
   encoding?: TextEncoding
@@ -103,7 +105,8 @@ export interface InspectArgs {
 }
 
 export interface ImportRequest {
-  path: string
+  /** Handle of a file the merchant chose, as for `import/inspect`. */
+  file: string
   presetId: string
   mapping: ColumnMapping
   dateOrder: DateOrder
@@ -112,6 +115,11 @@ export interface ImportRequest {
   sheet?: string
   encoding?: TextEncoding
   delimiter?: Delimiter
+  /**
+   * A file that cannot be read to its end (a cut-short .gz, a disk error) fails and writes
+   * nothing; with this set, the rows read before the break are imported and the break is a reject.
+   */
+  keepReadablePart?: boolean
 }
 
 export type BatchStatus = 'running' | 'done' | 'failed' | 'cancelled' | 'undone'
@@ -146,7 +154,7 @@ export interface ImportBatchSummary extends ImportCounts {
 }
 
 export interface RejectRow extends FileIssue {
-  /** The row as written in the file, cells joined back for the merchant to see. */
+  /** The row as written in the file: its line's text as decoded (XLSX: the row's cells as read, joined). */
   raw: string
 }
 
@@ -154,6 +162,9 @@ export interface UndoResult {
   batchId: number
   removed: { orders: number; lines: number; customers: number; products: number; campaigns: number; members: number }
   backupPath: string
+  /** The folder holding the backups, and how many of the newest it keeps (older ones are removed). */
+  backupsDir: string
+  backupsKept: number
 }
 
 // ---------- jobs ----------

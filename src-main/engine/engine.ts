@@ -7,6 +7,7 @@ import { dataOverview } from './data/overview'
 import { requireBatch } from './data/require-batch'
 import { readSettings, writeSettings } from './data/settings'
 import { PRESETS } from './ingest/formats/presets'
+import { FileRegistry, type ImportJobRequest } from './ingest/file-registry'
 import { inspectFile } from './ingest/inspect-file'
 import { sampleShopRequests } from './ingest/sample-shop'
 import { undoBatch } from './ingest/undo-batch'
@@ -32,9 +33,13 @@ export interface EngineOptions {
   nativeBinding?: string
   /** Overrides for training runs (fewer epochs in tests and the CI's real-data check). */
   trainDefaults?: Partial<Pick<TrainSettings, 'epochs' | 'seed'>>
+  /** The face's record of the files the merchant chose; imports read only these (a fresh, empty one by default). */
+  files?: FileRegistry
 }
 
 export interface Engine extends EngineApi {
+  /** Where the face registers the files the merchant chose, for a handle to pass to `import/*`. */
+  readonly files: FileRegistry
   /** Resolves when a job ends; for the CLI and tests. */
   waitForJob(jobId: string): ReturnType<JobManager['wait']>
   close(): Promise<void>
@@ -52,6 +57,7 @@ export function createEngine(options: EngineOptions): Engine {
   const db = store.db
   const events = new EventEmitter()
   const plans = new PlanService(db)
+  const files = options.files ?? new FileRegistry()
   const jobs = new JobManager((event, payload) => events.emit(event, payload), options.workerScript)
   const startTrain = (settings: TrainArgs, purpose: RunPurpose): string => {
     // Without a cutoff the data's own range is still checked (too short a history is refused before the job).
@@ -72,8 +78,12 @@ export function createEngine(options: EngineOptions): Engine {
     'settings/get': () => readSettings(db),
     'settings/set': (args) => writeSettings(db, args),
     'formats/list': () => PRESETS.map((preset) => ({ id: preset.id, kind: preset.kind })),
-    'import/inspect': (args) => inspectFile(args),
-    'import/start': (args) => ({ jobId: jobs.start({ kind: 'import', dbPath: options.dbPath, nativeBinding: options.nativeBinding, requests: args.requests }) }),
+    'import/inspect': async ({ file, ...rest }) => ({ file, ...(await inspectFile(files.resolve(file), rest)) }),
+    'import/start': (args) => {
+      // Every handle is resolved before the job starts, so one unknown file refuses the whole call.
+      const requests: ImportJobRequest[] = args.requests.map(({ file, ...rest }) => ({ ...rest, path: files.resolve(file) }))
+      return { jobId: jobs.start({ kind: 'import', dbPath: options.dbPath, nativeBinding: options.nativeBinding, requests }) }
+    },
     'import/sample': async () => ({
       jobId: jobs.start({ kind: 'import', dbPath: options.dbPath, nativeBinding: options.nativeBinding, requests: await sampleShopRequests(options.resourcesDir) }),
     }),
@@ -118,6 +128,7 @@ export function createEngine(options: EngineOptions): Engine {
       events.on(event, listener)
       return () => events.off(event, listener)
     },
+    files,
     waitForJob: (jobId) => jobs.wait(jobId),
     async close() {
       await jobs.close()

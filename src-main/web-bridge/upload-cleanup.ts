@@ -5,7 +5,7 @@
  *
  * A file that failed, or that a cancel rolled back or never reached, keeps its
  * copy: the Import step keeps such files in its queue to be fixed and tried
- * again with the same path. Those copies go when the bridge closes.
+ * again with the same handle. Those copies go when the bridge closes.
  */
 import type { EngineApi, ImportRequest, JobFinished } from '../engine/api'
 import type { Uploads } from './uploads'
@@ -51,7 +51,7 @@ export function followImportJobs(engine: EngineApi, uploads: Uploads): UploadCle
       // The job imports its files in order, one batch each: batchIds[i] is requests[i].
       const removals = outcome.batchIds.map((batchId, index) => {
         const request = requests[index]
-        return request && status.get(batchId) === 'done' ? uploads.remove(request.path) : Promise.resolve()
+        return request && status.get(batchId) === 'done' ? uploads.remove(request.file) : Promise.resolve()
       })
       await Promise.all(removals)
     })
@@ -78,7 +78,7 @@ export function followImportJobs(engine: EngineApi, uploads: Uploads): UploadCle
 
   return {
     importStarting(requests) {
-      if (!requests.some((request) => uploads.owns(request.path))) return null
+      if (!requests.some((request) => uploads.owns(request.file))) return null
       starting += 1
       off ??= engine.on('job/finished', onFinished)
       return (jobId) => {

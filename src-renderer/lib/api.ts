@@ -37,7 +37,8 @@ export interface ApiClient {
    */
   eventsReady(): Promise<void>
   /**
-   * A path the engine can read for a file the merchant chose or dropped.
+   * Hands a file the merchant chose or dropped to the engine and resolves with
+   * its opaque handle for `import/inspect` and `import/start` (never a path).
    * `onProgress` gets 0..1 while a web-bridge upload is under way.
    */
   stageFile(file: File, onProgress?: (fraction: number) => void): Promise<string>
@@ -91,7 +92,13 @@ function electronClient(bridge: OfferwiseBridge): ApiClient {
     },
     on: (event, listener) => bridge.on(event, listener),
     eventsReady: () => Promise.resolve(),
-    stageFile: async (file) => bridge.pathForFile(file),
+    async stageFile(file) {
+      try {
+        return await bridge.stageFile(file)
+      } catch (error) {
+        throw toEngineError(error)
+      }
+    },
   }
 }
 
@@ -185,8 +192,8 @@ function webClient(token: string | null): ApiClient {
           if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total)
         }
         xhr.onload = () => {
-          const body = xhr.response as { path?: string; error?: EngineErrorPayload } | null
-          if (xhr.status === 200 && typeof body?.path === 'string') resolve(body.path)
+          const body = xhr.response as { file?: string; error?: EngineErrorPayload } | null
+          if (xhr.status === 200 && typeof body?.file === 'string') resolve(body.file)
           else reject(new EngineError(body?.error ?? { code: 'bridge.upload-failed', message: `HTTP ${xhr.status}` }, xhr.status))
         }
         xhr.onerror = () => reject(new EngineError({ code: 'network', message: 'Upload failed.' }))

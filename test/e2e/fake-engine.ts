@@ -21,6 +21,7 @@ import type {
   Settings,
 } from '../../src-main/engine/api'
 import { FIELDS_BY_KIND, REQUIRED_BY_KIND, type ColumnMapping } from '../../src-main/engine/ingest/formats/fields'
+import type { FileRegistry } from '../../src-main/engine/ingest/file-registry'
 import { createFakeLearning } from './fake-learning'
 
 const SHOPIFY: ColumnMapping = {
@@ -70,7 +71,7 @@ class FakeError extends Error {
   }
 }
 
-export function createFakeEngine(dbPath: string): EngineApi {
+export function createFakeEngine(dbPath: string, files: FileRegistry): EngineApi {
   const events = new EventEmitter()
   const settings: Settings = { locale: 'en', currency: 'USD' }
   const batches: ImportBatchSummary[] = []
@@ -84,7 +85,8 @@ export function createFakeEngine(dbPath: string): EngineApi {
     },
   )
 
-  async function inspect(path: string, presetId?: string): Promise<ImportInspection> {
+  async function inspect(file: string, presetId?: string): Promise<ImportInspection> {
+    const path = files.resolve(file)
     const text = await readFile(path, 'utf8').catch(() => {
       throw new FakeError('reject.file.not-found', 'The file was not found.', { path })
     })
@@ -97,7 +99,7 @@ export function createFakeEngine(dbPath: string): EngineApi {
     for (const [field, column] of Object.entries(SHOPIFY)) if (header.includes(column)) mapping[field as keyof ColumnMapping] = column
     const required = new Set(REQUIRED_BY_KIND['order-lines'].filter((alts) => alts.length === 1).map((alts) => alts[0]))
     return {
-      path,
+      file,
       fileName: basename(path),
       sizeBytes: Buffer.byteLength(text),
       kind: 'csv',
@@ -228,13 +230,13 @@ export function createFakeEngine(dbPath: string): EngineApi {
         id,
         kind: id === 'generic-orders' ? ('orders' as const) : ('order-lines' as const),
       })),
-    'import/inspect': (args) => inspect(args.path, args.presetId),
+    'import/inspect': (args) => inspect(args.file, args.presetId),
     'import/start': async (args) => {
       const files = await Promise.all(
         args.requests.map(async (request) => ({
-          fileName: basename(request.path),
+          fileName: basename(files.resolve(request.file)),
           presetId: request.presetId,
-          rows: (await readFile(request.path, 'utf8')).split(/\r?\n/).filter((line) => line.trim() !== '').length - 1,
+          rows: (await readFile(files.resolve(request.file), 'utf8')).split(/\r?\n/).filter((line) => line.trim() !== '').length - 1,
         })),
       )
       return { jobId: runJob(files) }

@@ -27,6 +27,7 @@ test('undoes an import after confirming, and says where the backup is', async ({
   await dialog.getByRole('button', { name: 'Undo import' }).click()
   await expect(page.getByTestId('undo-result')).toContainText('was undone')
   await expect(page.getByTestId('backup-path')).toContainText(/\S/)
+  await expect(page.getByTestId('backups-kept')).toContainText(/Offerwise keeps the 5 newest backups in \S+backups/)
   await expect(row.locator('[data-status]')).toHaveAttribute('data-status', 'undone')
   await expect(row.getByRole('button', { name: 'Undo' })).toHaveCount(0)
   expect((await engineCall<ImportBatchSummary[]>(served, 'import/batches'))[0]!.status).toBe('undone')

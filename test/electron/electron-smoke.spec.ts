@@ -42,7 +42,7 @@ test('the desktop window opens the guided UI with a locked-down renderer', async
     await expect(window.locator('h1, header').first()).toContainText('Offerwise')
     // The renderer has no Node: the preload exposes only the typed bridge.
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
-    expect(await window.evaluate(() => Object.keys((window as unknown as { offerwise: object }).offerwise).sort())).toEqual(['call', 'on', 'pathForFile'])
+    expect(await window.evaluate(() => Object.keys((window as unknown as { offerwise: object }).offerwise).sort())).toEqual(['call', 'on', 'stageFile'])
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const p = BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences()
       return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration }

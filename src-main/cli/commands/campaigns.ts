@@ -50,11 +50,11 @@ async function importCampaigns(engine: Engine, files: string[], values: Values):
   if (!['auto', 'dmy', 'mdy', 'ymd'].includes(dateOrder)) throw new UsageError('--date-order must be auto, dmy, mdy or ymd')
   const requests = []
   for (const file of files) {
-    const path = resolve(file)
+    const handle = engine.files.register(resolve(file))
     // The layout is known: a campaign file is never read as orders or customers, whatever its header resembles.
-    const inspection = await engine.call('import/inspect', { path, presetId: 'campaign-members' })
+    const inspection = await engine.call('import/inspect', { file: handle, presetId: 'campaign-members' })
     const mapping: ColumnMapping = { ...inspection.mapping, ...parseMappings(values.map ?? []) }
-    requests.push({ path, presetId: inspection.presetId, mapping, dateOrder, currency: (values.currency ?? inspection.currency ?? 'USD').toUpperCase() })
+    requests.push({ file: handle, presetId: inspection.presetId, mapping, dateOrder, currency: (values.currency ?? inspection.currency ?? 'USD').toUpperCase() })
   }
   const outcome = await runJob(engine, (await engine.call('import/start', { requests })).jobId, values)
   return reportImport(engine, outcome, values.json)

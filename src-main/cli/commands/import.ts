@@ -18,6 +18,8 @@ export const importCommand: CliCommand = {
     '      --map field=Column       Map a field to a column (repeatable)',
     '      --date-order ORDER       auto | dmy | mdy | ymd (default auto)',
     '      --currency CODE          Currency when the file has none (e.g. GBP)',
+    '      --keep-readable-part     Import the rows before the point where a damaged file stops',
+    '                               (otherwise such a file fails and nothing of it is written)',
     '      --progress               Progress on stderr even with --json (also for sample, train, evaluate)',
   ].join('\n'),
   async run(argv, ctx) {
@@ -26,6 +28,7 @@ export const importCommand: CliCommand = {
       map: { type: 'string', multiple: true },
       'date-order': { type: 'string', default: 'auto' },
       currency: { type: 'string' },
+      'keep-readable-part': { type: 'boolean', default: false },
       progress: { type: 'boolean', default: false },
     })
     if (positionals.length === 0) throw new UsageError('import needs at least one FILE')
@@ -34,14 +37,18 @@ export const importCommand: CliCommand = {
     const eng = ctx.open(values.db)
     const requests: ImportRequest[] = []
     for (const file of positionals) {
-      const path = resolve(file)
-      const inspection = await eng.call('import/inspect', { path, presetId: values.format }).catch((error: unknown) => {
+      // The CLI's user is trusted: the files named on the command line are the files chosen.
+      const handle = eng.files.register(resolve(file))
+      const inspection = await eng.call('import/inspect', { file: handle, presetId: values.format }).catch((error: unknown) => {
         // Several files may be named: say which one the problem is in.
         if (error instanceof EngineError) throw new EngineError(error.code, `${file}: ${error.message}`, error.params)
         throw error
       })
       const mapping: ColumnMapping = { ...inspection.mapping, ...parseMappings(values.map ?? []) }
-      requests.push({ path, presetId: inspection.presetId, mapping, dateOrder, currency: (values.currency ?? inspection.currency ?? 'USD').toUpperCase() })
+      requests.push({
+        file: handle, presetId: inspection.presetId, mapping, dateOrder, currency: (values.currency ?? inspection.currency ?? 'USD').toUpperCase(),
+        ...(values['keep-readable-part'] ? { keepReadablePart: true } : {}),
+      })
     }
     const outcome = await runJob(eng, (await eng.call('import/start', { requests })).jobId, values)
     return await reportImport(eng, outcome, values.json)

@@ -9,7 +9,8 @@ export const inspectCommand: CliCommand = {
   async run(argv, ctx) {
     const { values, positionals } = ctx.parse(argv, { format: { type: 'string' } })
     const path = onePath(positionals)
-    const result = await ctx.open(values.db).call('import/inspect', { path: resolve(path), presetId: values.format })
+    const engine = ctx.open(values.db)
+    const result = await engine.call('import/inspect', { file: engine.files.register(resolve(path)), presetId: values.format })
     print(values.json, result, () =>
       [
         `${result.fileName}: ${result.presetId} (${Math.round((result.guesses[0]?.confidence ?? 0) * 100)}% sure), ${result.kind}${result.gzip ? ' .gz' : ''}, ${result.encoding}, delimiter ${JSON.stringify(result.delimiter)}`,

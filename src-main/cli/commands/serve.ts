@@ -12,7 +12,7 @@ export const serveCommand: CliCommand = {
     const port = parseWholeNumber('--port', values.port, { min: 0, max: 65535 })
     const eng = ctx.open(values.db)
     const dbPath = resolve(values.db ?? defaultDbPath())
-    const bridge = await startWebBridge({ engine: eng, rendererDir: ctx.paths.rendererDir, uploadDir: join(dirname(dbPath), 'uploads'), port })
+    const bridge = await startWebBridge({ engine: eng, files: eng.files, rendererDir: ctx.paths.rendererDir, uploadDir: join(dirname(dbPath), 'uploads'), port })
     if (values.json) process.stdout.write(`${JSON.stringify({ url: bridge.url, token: bridge.token, port: bridge.port })}\n`)
     else process.stdout.write(`Offerwise is running at ${bridge.url}\nOpen that address in a browser on this computer. Press Ctrl+C to stop.\n`)
     await new Promise<void>((done) => {

@@ -12,8 +12,8 @@ import { currencyFromSample } from './pipeline/cell-values'
  * First look at a file: how it is encoded and laid out, which export it most
  * likely is, and the column mapping Offerwise proposes. Nothing is written.
  */
-export async function inspectFile(args: InspectArgs): Promise<ImportInspection> {
-  const sniffed = await sniffFile(args.path, { encoding: args.encoding, delimiter: args.delimiter, sheet: args.sheet })
+export async function inspectFile(path: string, args: Omit<InspectArgs, 'file'>): Promise<Omit<ImportInspection, 'file'>> {
+  const sniffed = await sniffFile(path, { encoding: args.encoding, delimiter: args.delimiter, sheet: args.sheet })
   if (!sniffed.ok) throw new EngineError(`reject.${sniffed.issue.code}`, sniffed.issue.message, sniffed.issue.params)
   const layout = sniffed.layout
 
@@ -33,8 +33,7 @@ export async function inspectFile(args: InspectArgs): Promise<ImportInspection> 
   const fromSymbols = currencyFromSample(sample, moneyColumns.map((column) => layout.header.indexOf(column)))
 
   return {
-    path: args.path,
-    fileName: basename(args.path),
+    fileName: basename(path),
     sizeBytes: layout.sizeBytes,
     kind: layout.kind,
     gzip: layout.gzip,

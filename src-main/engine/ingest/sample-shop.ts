@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ImportRequest } from '../api'
 import { EngineError } from '../api-schema'
+import type { ImportJobRequest } from './file-registry'
 import { inspectFile } from './inspect-file'
 
 /**
@@ -10,13 +10,13 @@ import { inspectFile } from './inspect-file'
  */
 const SAMPLE_FILES = ['products.csv', 'customers.csv', 'orders.csv.gz', 'orders.csv', 'campaigns.csv'] as const
 
-export async function sampleShopRequests(resourcesDir: string): Promise<ImportRequest[]> {
+export async function sampleShopRequests(resourcesDir: string): Promise<ImportJobRequest[]> {
   const folder = join(resourcesDir, 'sample-shop')
   const paths = SAMPLE_FILES.map((name) => join(folder, name)).filter((path) => existsSync(path))
   if (paths.length === 0) throw new EngineError('import.sample-missing', `The sample shop is missing from ${folder}.`)
-  const requests: ImportRequest[] = []
+  const requests: ImportJobRequest[] = []
   for (const path of paths) {
-    const inspection = await inspectFile({ path })
+    const inspection = await inspectFile(path, {})
     requests.push({ path, presetId: inspection.presetId, mapping: inspection.mapping, dateOrder: 'auto', currency: inspection.currency ?? 'USD' })
   }
   return requests

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { UndoResult } from '../api'
 import { EngineError } from '../api-schema'
 import { removeCampaignMembers } from '../campaigns/undo-members'
-import { backupDatabase } from '../store/backup'
+import { backupDatabase, BACKUPS_KEPT, backupsDir } from '../store/backup'
 
 /**
  * Takes a batch back out of the store, after a backup copy of the database.
@@ -60,7 +60,7 @@ export function undoBatch(db: Database.Database, dbPath: string, batchId: number
     db.prepare("UPDATE import_batches SET status = 'undone', finished_at = ? WHERE id = ?").run(new Date().toISOString(), batchId)
     return { orders, lines, customers, products, campaigns, members }
   })()
-  return { batchId, removed, backupPath }
+  return { batchId, removed, backupPath, backupsDir: backupsDir(dbPath), backupsKept: BACKUPS_KEPT }
 }
 
 const RESTORABLE: Record<'customers' | 'products' | 'orders', readonly string[]> = {

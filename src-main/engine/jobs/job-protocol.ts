@@ -1,4 +1,5 @@
-import type { ImportRequest, JobOutcome, JobProgress } from '../api'
+import type { JobOutcome, JobProgress } from '../api'
+import type { ImportJobRequest } from '../ingest/file-registry'
 import type { RunPurpose } from '../learn/run-store'
 import type { TrainSettings } from '../learn/train-run'
 import type { PlanSettings } from '../planner/planner-api'
@@ -8,7 +9,8 @@ export interface ImportJobInput {
   kind: 'import'
   dbPath: string
   nativeBinding?: string
-  requests: ImportRequest[]
+  /** Handles already resolved by the engine: the job reads these paths. */
+  requests: ImportJobRequest[]
 }
 
 export interface TrainJobInput {

@@ -30,8 +30,12 @@ export type IssueCode =
   | 'file.dates-ambiguous'
   | 'file.missing-required'
   | 'file.unknown-format'
+  // reading broke off part-way: the import failed (-kept: the reject standing for the rest when the merchant kept the readable part)
+  | 'file.cut-short'
+  | 'file.cut-short-kept'
   // row-level problems from the readers
   | 'row.ragged'
+  | 'row.short'
   | 'row.unclosed-quote'
   | 'row.too-long'
   | 'row.blank'

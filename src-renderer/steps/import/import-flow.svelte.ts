@@ -84,6 +84,16 @@ class ImportFlow {
     this.cancelling = false
   }
 
+  /**
+   * From a failure notice: back to the queue with the file whose reading broke
+   * off set to import the rows before the break (the merchant then starts it).
+   */
+  keepReadablePart(fileName: string): void {
+    this.reset()
+    const file = this.files.find((candidate) => (candidate.inspection?.fileName ?? candidate.name) === fileName)
+    if (file) file.keepReadablePart = true
+  }
+
   private async run(isSample: boolean, start: () => Promise<{ jobId: string }>): Promise<void> {
     if (this.phase === 'running') return
     this.startError = null

@@ -18,7 +18,8 @@ export class StagedFile {
   readonly sizeBytes: number
   status = $state<StagedStatus>('uploading')
   uploadProgress = $state(0)
-  path = $state<string | null>(null)
+  /** The engine's handle for this file (never its path: see FileRegistry). */
+  handle = $state<string | null>(null)
   inspection = $state<ImportInspection | null>(null)
   error = $state<unknown>(null)
   mapping = $state<ColumnMapping>({})
@@ -27,6 +28,8 @@ export class StagedFile {
   sheet = $state<string | null>(null)
   /** Why the last import of this file failed, shown on the card when the merchant tries again. */
   lastFailure = $state<FileIssue | null>(null)
+  /** The merchant chose to import the rows before the point where the file breaks off. */
+  keepReadablePart = $state(false)
 
   /** Confidence of the format in use, when the engine guessed it. */
   readonly confidence = $derived(
@@ -54,6 +57,9 @@ export class StagedFile {
   /** The last failure, until the merchant has done what it asked. */
   readonly failure = $derived(this.lastFailure && !this.settled(this.lastFailure) ? this.lastFailure : null)
 
+  /** The last import failed because the file breaks off part-way: the card offers to keep the readable part. */
+  readonly cutShort = $derived(this.lastFailure?.code === 'file.cut-short')
+
   readonly datesAmbiguous = $derived(
     [...(this.inspection?.blockers ?? []), ...(this.lastFailure ? [this.lastFailure] : [])].some(
       (issue) => issue.code === 'file.dates-ambiguous',
@@ -72,7 +78,7 @@ export class StagedFile {
 
   async stage(file: File): Promise<void> {
     try {
-      this.path = await api.stageFile(file, (fraction) => {
+      this.handle = await api.stageFile(file, (fraction) => {
         this.uploadProgress = fraction
       })
     } catch (error) {
@@ -84,12 +90,12 @@ export class StagedFile {
 
   /** Asks the engine again, e.g. after the merchant picked another format or sheet. */
   async inspect(presetId?: string): Promise<void> {
-    if (!this.path) return
+    if (!this.handle) return
     this.status = 'inspecting'
     this.error = null
     try {
       const inspection = await api.call('import/inspect', {
-        path: this.path,
+        file: this.handle,
         ...(presetId ? { presetId } : {}),
         ...(this.sheet ? { sheet: this.sheet } : {}),
       })
@@ -120,12 +126,13 @@ export class StagedFile {
     const inspection = this.inspection
     if (!inspection) throw new Error('request() before inspection')
     return {
-      path: inspection.path,
+      file: inspection.file,
       presetId: inspection.presetId,
       mapping: $state.snapshot(this.mapping),
       dateOrder: this.dateOrder,
       currency: this.currency,
       ...(inspection.sheet ? { sheet: inspection.sheet } : {}),
+      ...(this.keepReadablePart ? { keepReadablePart: true } : {}),
     }
   }
 

@@ -38,7 +38,7 @@ function outcomesByEmail(dbPath: string) {
 describe('campaign-member import', () => {
   it('detects the layout, imports several campaigns and levels, and rejects bad rows with reasons', async () => {
     const { engine } = await shopWithOrders()
-    const inspection = await engine.call('import/inspect', { path: CAMPAIGNS })
+    const inspection = await engine.call('import/inspect', { file: engine.files.register(CAMPAIGNS) })
     expect(inspection).toMatchObject({ presetId: 'campaign-members', recordKind: 'campaign-members', blockers: [] })
     expect(inspection.mapping).toMatchObject({ campaign_id: 'campaign_id', customer_email: 'email', group: 'group', expires_at: 'expires_at', code: 'code' })
 
@@ -141,7 +141,7 @@ describe('campaign-member import', () => {
       'C7,七月包邮,,cat@example.com,实验组,包邮,,,全部,2024/07/01,2024/07/07,,,,未知,',
     ].join('\r\n')
     const path = writeTemp(dir, 'campaigns-gbk.csv', iconv.encode(text, 'gbk'))
-    const inspection = await engine.call('import/inspect', { path })
+    const inspection = await engine.call('import/inspect', { file: engine.files.register(path) })
     expect(inspection).toMatchObject({ presetId: 'campaign-members', encoding: 'gb18030' })
     const batch = (await importPaths(engine, [path])).batches[0]
     expectAccounted(batch)

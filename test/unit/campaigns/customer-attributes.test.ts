@@ -23,7 +23,7 @@ async function importCustomers(name: string, content: string | Buffer) {
   const made = testEngine()
   current = made.engine
   const path = writeTemp(made.dir, name, content)
-  const inspection = await made.engine.call('import/inspect', { path })
+  const inspection = await made.engine.call('import/inspect', { file: made.engine.files.register(path) })
   const batch = (await importPaths(made.engine, [path])).batches[0]
   expectAccounted(batch)
   const db = new Database(made.dbPath, { readonly: true })

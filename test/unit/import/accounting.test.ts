@@ -108,7 +108,7 @@ describe('import accounting', () => {
     await importPaths(engine, [good])
     const before = await engine.call('data/overview', {})
     const empty = writeTemp(dir, 'empty.csv', '')
-    await expect(engine.call('import/inspect', { path: empty })).rejects.toMatchObject({ code: 'reject.file.empty' })
+    await expect(engine.call('import/inspect', { file: engine.files.register(empty) })).rejects.toMatchObject({ code: 'reject.file.empty' })
     const { outcome, batches } = await importPaths(engine, [writeTemp(dir, 'ambiguous.csv', 'order_id,date,sku,qty,price\n1,01/02/2024,A,1,1\n2,03/04/2024,A,1,1\n')])
     expect(outcome.status).toBe('done')
     expect(batches[0].status).toBe('failed')

@@ -18,11 +18,12 @@ it('a cancelled import writes nothing and reports progress before it stops', asy
   const rows = ['order_id,order_date,email,sku,qty,price']
   for (let i = 0; i < 60_000; i++) rows.push(`${1000 + Math.floor(i / 3)},2024-02-${String(1 + (i % 28)).padStart(2, '0')},c${i % 900}@x.org,S${i % 50},${1 + (i % 4)},9.99`)
   const big = writeTemp(dir, 'big.csv', rows.join('\n'))
-  const inspection = await engine.call('import/inspect', { path: big })
+  const file = engine.files.register(big)
+  const inspection = await engine.call('import/inspect', { file })
 
   const progress: number[] = []
   const { jobId } = await engine.call('import/start', {
-    requests: [{ path: big, presetId: inspection.presetId, mapping: inspection.mapping, dateOrder: 'auto', currency: 'USD' }],
+    requests: [{ file, presetId: inspection.presetId, mapping: inspection.mapping, dateOrder: 'auto', currency: 'USD' }],
   })
   const off = engine.on('job/progress', (p) => {
     if (p.jobId !== jobId) return

@@ -24,17 +24,19 @@ export function writeTemp(dir: string, name: string, content: string | Buffer): 
 export async function importPaths(
   engine: Engine,
   paths: string[],
-  overrides: Partial<Omit<ImportRequest, 'path'>> = {},
+  overrides: Partial<Omit<ImportRequest, 'file'>> = {},
 ): Promise<{ outcome: JobOutcome; batches: ImportBatchSummary[] }> {
   const requests: ImportRequest[] = []
   for (const path of paths) {
-    const inspection = await engine.call('import/inspect', { path, presetId: overrides.presetId })
+    const file = engine.files.register(path)
+    const inspection = await engine.call('import/inspect', { file, presetId: overrides.presetId })
     requests.push({
-      path,
+      file,
       presetId: inspection.presetId,
       mapping: { ...inspection.mapping, ...overrides.mapping },
       dateOrder: overrides.dateOrder ?? 'auto',
       currency: overrides.currency ?? inspection.currency ?? 'USD',
+      ...(overrides.keepReadablePart ? { keepReadablePart: true } : {}),
     })
   }
   const { jobId } = await engine.call('import/start', { requests })

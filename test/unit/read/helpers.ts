@@ -10,17 +10,27 @@ export function fixture(name: string): string {
 }
 
 export interface ReadAll {
+  /** Line and cells only; each row's raw text and short-row count are in `raw` and `found`, in the same order. */
   rows: RawRow[]
+  raw: (string | undefined)[]
+  found: (number | undefined)[]
   issues: FileIssue[]
+  /** Where reading broke off, if it did. */
+  stopped: FileIssue | null
   batches: number
   lastBytesRead: number
 }
 
 export async function readAll(path: string, layout: FileLayout, options?: ReadRowsOptions): Promise<ReadAll> {
-  const out: ReadAll = { rows: [], issues: [], batches: 0, lastBytesRead: 0 }
+  const out: ReadAll = { rows: [], raw: [], found: [], issues: [], stopped: null, batches: 0, lastBytesRead: 0 }
   for await (const batch of readRows(path, layout, options)) {
-    out.rows.push(...batch.rows)
+    for (const row of batch.rows) {
+      out.rows.push({ line: row.line, cells: row.cells })
+      out.raw.push(row.raw)
+      out.found.push(row.found)
+    }
     out.issues.push(...batch.issues)
+    if (batch.stopped) out.stopped = batch.stopped
     out.batches++
     out.lastBytesRead = batch.bytesRead
   }

@@ -94,6 +94,9 @@ describe('readRows: quoting', () => {
       { line: 8, cells: ['2004', '24" screen', 'ok', '1'] },
       { line: 9, cells: ['2005', 'Glass 24" frame', '', '1'] },
     ])
+    // Each row keeps its text exactly as the file has it, quotes and line breaks included.
+    expect(all.raw[0]).toBe('2001,"Mug, large","Handle with care\nfragile",1')
+    expect(all.raw[1]).toBe('2002,"The ""Best"" Tea","",2')
   })
 })
 
@@ -107,6 +110,9 @@ describe('readRows: malformed files account for every record', () => {
       { line: 5, cells: ['3004', 'D', '4', '5.00'] },
       { line: 6, cells: ['3005', 'E, large', '5', '6.00'] },
     ])
+    // The padded row says how many values its line really had, and keeps the line as written.
+    expect(all.found).toEqual([undefined, 3, undefined, undefined])
+    expect(all.raw[1]).toBe('3002,B,2')
     expect(all.issues.map((i) => [i.row, i.code, i.params])).toEqual([
       [4, 'row.ragged', { expected: 4, found: 5 }],
       [7, 'row.ragged', { expected: 4, found: 6 }],
@@ -156,13 +162,13 @@ describe('readRows: malformed files account for every record', () => {
     ])
   })
 
-  it('keeps the rows of a .gz cut short and says where it stopped', async () => {
+  it('hands out the rows of a .gz cut short and says where it stopped (a stop, not a row)', async () => {
     const layout = await layoutOf('truncated.csv.gz')
     const all = await readAll(fixture('truncated.csv.gz'), layout)
     expect(all.rows.length).toBeGreaterThan(100)
     all.rows.forEach((row, k) => expect(row).toEqual({ line: k + 2, cells: [String(10000 + k), expect.any(String), String(k % 5)] }))
-    expect(all.issues).toHaveLength(1)
-    expect(all.issues[0].code).toBe('file.unreadable')
-    expect(all.issues[0].row).toBe(all.rows.length + 2)
+    expect(all.issues).toEqual([])
+    expect(all.stopped?.code).toBe('file.cut-short')
+    expect(all.stopped?.row).toBe(all.rows.length + 2)
   })
 })

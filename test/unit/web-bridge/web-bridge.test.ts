@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startWebBridge, sanitiseFileName, type WebBridge } from '../../../src-main/web-bridge'
 import type { ArgsOf, Channel, EngineApi, EngineEvents, EventName, ResultOf } from '../../../src-main/engine/api'
+import { FileRegistry } from '../../../src-main/engine/ingest/file-registry'
 
 /** Just enough engine to see what the bridge forwards. */
 class FakeEngine implements EngineApi {
@@ -73,6 +74,7 @@ const TOKEN = 'a'.repeat(64)
 describe('web bridge', () => {
   let dir: string
   let engine: FakeEngine
+  let files: FileRegistry
   let bridge: WebBridge
 
   beforeEach(async () => {
@@ -83,7 +85,8 @@ describe('web bridge', () => {
     await writeFile(join(rendererDir, 'assets', 'index-abc123.js'), 'console.log(1)')
     await writeFile(join(dir, 'secret.txt'), 'do not serve me')
     engine = new FakeEngine()
-    bridge = await startWebBridge({ engine, rendererDir, uploadDir: join(dir, 'uploads'), port: 0, token: TOKEN })
+    files = new FileRegistry()
+    bridge = await startWebBridge({ engine, files, rendererDir, uploadDir: join(dir, 'uploads'), port: 0, token: TOKEN })
   })
 
   afterEach(async () => {
@@ -104,7 +107,7 @@ describe('web bridge', () => {
   })
 
   it('makes a random 64-hex-character token by default', async () => {
-    const other = await startWebBridge({ engine, rendererDir: join(dir, 'renderer'), uploadDir: join(dir, 'uploads2') })
+    const other = await startWebBridge({ engine, files, rendererDir: join(dir, 'renderer'), uploadDir: join(dir, 'uploads2') })
     try {
       expect(other.token).toMatch(/^[0-9a-f]{64}$/)
       expect(other.token).not.toBe(TOKEN)
@@ -234,7 +237,7 @@ describe('web bridge', () => {
     await expect.poll(() => engine.listenerCount('job/finished')).toBe(0)
   })
 
-  it('writes uploads to a unique file that keeps a sanitised name', async () => {
+  it('writes uploads to a unique file that keeps a sanitised name, and answers with a handle, never the path', async () => {
     const body = Buffer.from('Name,Total\n#1001,10.00\n')
     const upload = (name: string) =>
       send(bridge.port, `/api/upload?name=${encodeURIComponent(name)}`, {
@@ -244,12 +247,16 @@ describe('web bridge', () => {
       })
     const first = await upload('../../orders export.csv.gz')
     expect(first.status).toBe(200)
-    const { path } = JSON.parse(first.body) as { path: string }
+    const answer = JSON.parse(first.body) as { file: string; path?: string }
+    expect(Object.keys(answer)).toEqual(['file'])
+    expect(answer.file).toMatch(/^file-[0-9a-f]{32}$/)
+    const path = files.resolve(answer.file)
     expect(path.startsWith(join(dir, 'uploads'))).toBe(true)
     expect(path.endsWith('orders export.csv.gz')).toBe(true)
     expect(await readFile(path)).toEqual(body)
-    const second = JSON.parse((await upload('../../orders export.csv.gz')).body) as { path: string }
-    expect(second.path).not.toBe(path)
+    const second = JSON.parse((await upload('../../orders export.csv.gz')).body) as { file: string }
+    expect(second.file).not.toBe(answer.file)
+    expect(files.resolve(second.file)).not.toBe(path)
   })
 })
 

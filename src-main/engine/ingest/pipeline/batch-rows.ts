@@ -1,15 +1,16 @@
 import { basename } from 'node:path'
 import type Database from 'better-sqlite3'
-import type { ImportBatchSummary, ImportCounts, ImportRequest } from '../../api'
+import type { ImportBatchSummary, ImportCounts } from '../../api'
+import type { ImportJobRequest } from '../file-registry'
 import type { FileIssue } from '../../shared/issue'
 import type { RecordKind } from '../formats/fields'
 import type { FileLayout } from '../read/types'
 
-function optionsJson(request: ImportRequest): string {
+function optionsJson(request: ImportJobRequest): string {
   return JSON.stringify({ dateOrder: request.dateOrder, currency: request.currency, sheet: request.sheet, encoding: request.encoding, delimiter: request.delimiter })
 }
 
-export function startBatch(db: Database.Database, request: ImportRequest, layout: FileLayout, kind: RecordKind): number {
+export function startBatch(db: Database.Database, request: ImportJobRequest, layout: FileLayout, kind: RecordKind): number {
   return Number(
     db
       .prepare(`INSERT INTO import_batches (file_name, file_path, file_size, preset_id, record_kind, mapping_json, options_json, status, started_at)
@@ -26,7 +27,7 @@ export function finishBatch(db: Database.Database, batchId: number, counts: Impo
 }
 
 /** Keeps a failed attempt in the import history; it holds no data, so the store's contents are unchanged. */
-export function recordBatchAttempt(db: Database.Database, request: ImportRequest, kind: RecordKind, status: 'failed', problem: FileIssue): number {
+export function recordBatchAttempt(db: Database.Database, request: ImportJobRequest, kind: RecordKind, status: 'failed', problem: FileIssue): number {
   const now = new Date().toISOString()
   return Number(
     db

@@ -1,4 +1,4 @@
-import type { ImportRequest } from '../../api'
+import type { ImportJobRequest } from '../file-registry'
 import { issue, type FileIssue } from '../../shared/issue'
 import type { CanonicalField, DateOrder } from '../formats/fields'
 import { readRows } from '../read'
@@ -22,7 +22,7 @@ const DATE_FIELDS: readonly CanonicalField[] = ['order_date', 'sent_at', 'signed
  * merchant chooses; guessing would silently swap months for days.
  */
 export async function decideDateOrder(
-  request: ImportRequest,
+  request: ImportJobRequest,
   layout: FileLayout,
   columns: ColumnIndex,
   isCancelled: () => boolean,

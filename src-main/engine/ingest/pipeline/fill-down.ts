@@ -20,11 +20,19 @@ export class FillDown {
       .map((column) => header.indexOf(column))
   }
 
-  apply(cells: string[]): string[] {
+  /**
+   * The row with the parent's values filled in: a copy when anything was filled,
+   * so the cells as read (and a reject's raw text) never show borrowed values.
+   */
+  apply(input: string[]): string[] {
+    let cells = input
     const key = this.columns.get(cells, this.keyField)
     if (key !== '' && key === this.previousKey) {
       for (const position of this.positions) {
-        if ((cells[position] ?? '').trim() === '' && this.previousCells[position] !== undefined) cells[position] = this.previousCells[position]
+        if ((cells[position] ?? '').trim() === '' && this.previousCells[position] !== undefined && this.previousCells[position] !== '') {
+          if (cells === input) cells = input.slice()
+          cells[position] = this.previousCells[position]
+        }
       }
     }
     if (key !== '') {

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3'
-import type { ImportRequest } from '../../api'
+import type { ImportJobRequest } from '../file-registry'
 import { issue, type FileIssue } from '../../shared/issue'
 import { missingRequired, ORDER_FIELDS, type RecordKind } from '../formats/fields'
 import { presetById } from '../formats/presets'
 import { readRows, sniffFile } from '../read'
-import type { FileLayout } from '../read/types'
+import { clipRaw, fileCutShortKept, shortRow } from '../read/messages'
+import type { FileLayout, RawRow } from '../read/types'
 import { decimalMarkOf } from './cell-values'
 import { decideDateOrder } from './decide-date-order'
 import { FillDown } from './fill-down'
@@ -37,7 +38,7 @@ export type FileImportResult =
  * BEGIN rather than better-sqlite3's synchronous `transaction()` helper; every
  * chunk of writes between awaits is itself synchronous.
  */
-export async function importFile(db: Database.Database, request: ImportRequest, control: ImportControl): Promise<FileImportResult> {
+export async function importFile(db: Database.Database, request: ImportJobRequest, control: ImportControl): Promise<FileImportResult> {
   const sniffed = await sniffFile(request.path, { encoding: request.encoding, delimiter: request.delimiter, sheet: request.sheet })
   if (!sniffed.ok) return failed(db, request, 'order-lines', sniffed.issue)
   const layout = sniffed.layout
@@ -71,7 +72,7 @@ export async function importFile(db: Database.Database, request: ImportRequest, 
   return writeRows(db, request, layout, ctx, control)
 }
 
-async function writeRows(db: Database.Database, request: ImportRequest, layout: FileLayout, ctx: RowContext, control: ImportControl): Promise<FileImportResult> {
+async function writeRows(db: Database.Database, request: ImportJobRequest, layout: FileLayout, ctx: RowContext, control: ImportControl): Promise<FileImportResult> {
   const kind = ctx.preset.kind
   const counts = { rows: 0, imported: 0, duplicate: 0, repeatedInFile: 0, rejected: 0 }
   const joiner = layout.delimiter === null || layout.delimiter === 'whitespace' ? (layout.delimiter === null ? ',' : ' ') : layout.delimiter
@@ -89,10 +90,15 @@ async function writeRows(db: Database.Database, request: ImportRequest, layout: 
     const batchId = startBatch(db, request, layout, kind)
     const writer = new ImportWriter(db, batchId)
     const members = new CampaignMemberWriter(db, batchId, writer)
-    const writeRow = (cells: string[], line: number): RowOutcome | null => {
-      const row = fillDown ? fillDown.apply(cells) : cells
+    const width = layout.header.length
+    const writeRow = ({ cells, line, raw, found }: RawRow): RowOutcome | null => {
+      // A short line is not a continuation row left blank on purpose: its values are missing, so nothing is borrowed from the row above.
+      const row = fillDown && found === undefined ? fillDown.apply(cells) : cells
       const reject = (problem: FileIssue): null => {
-        writer.reject(problem, cells.join(joiner))
+        // A short row whose values do not make a record is rejected for what is wrong with it: it is short.
+        const fault = found === undefined ? problem : shortRow(line, width, found, layout.header.slice(found))
+        // The row as written: the line's own text (XLSX: the cells as read, before any fill-down).
+        writer.reject(fault, clipRaw(raw ?? cells.join(joiner)))
         return null
       }
       switch (kind) {
@@ -136,12 +142,23 @@ async function writeRows(db: Database.Database, request: ImportRequest, layout: 
       }
       for (const raw of batch.rows) {
         counts.rows++
-        const outcome = writeRow(raw.cells, raw.line)
+        const outcome = writeRow(raw)
         if (outcome === null) counts.rejected++
         else if (outcome === 'repeated') {
           counts.duplicate++
           counts.repeatedInFile++
         } else counts[outcome]++
+      }
+      if (batch.stopped) {
+        // A file that cannot be read to its end is not imported in part unless the merchant said so.
+        if (!request.keepReadablePart) {
+          db.exec('ROLLBACK')
+          open = false
+          return failed(db, request, kind, batch.stopped)
+        }
+        writer.reject(fileCutShortKept(batch.stopped.row, String(batch.stopped.params?.reason ?? '')), '')
+        counts.rows++
+        counts.rejected++
       }
       control.onProgress({ step: 'writing', rows: counts.rows, bytesRead: batch.bytesRead, sizeBytes: batch.sizeBytes })
       if (control.isCancelled()) {
@@ -169,7 +186,7 @@ function numberColumns(columns: ColumnIndex, header: readonly string[]): number[
   return NUMBER_FIELDS.map((field) => columns.columnOf(field, header)).filter((c): c is string => c !== undefined).map((c) => header.indexOf(c))
 }
 
-function failed(db: Database.Database, request: ImportRequest, kind: RecordKind, problem: FileIssue): FileImportResult {
+function failed(db: Database.Database, request: ImportJobRequest, kind: RecordKind, problem: FileIssue): FileImportResult {
   const batchId = recordBatchAttempt(db, request, kind, 'failed', problem)
   return { status: 'failed', issue: problem, batchId }
 }

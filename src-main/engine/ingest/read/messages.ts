@@ -14,9 +14,14 @@ export function errorText(err: unknown): string {
 /** Raw row text attached to an issue is cut to this length: enough to find the row, never megabytes. */
 const RAW_LIMIT = 500
 
+/** Raw row text cut to a length a reject can hold. */
+export function clipRaw(raw: string): string {
+  return raw.length > RAW_LIMIT ? raw.slice(0, RAW_LIMIT) + '…' : raw
+}
+
 function withRaw(found: FileIssue, raw: string | undefined): FileIssue {
   if (raw === undefined) return found
-  return { ...found, raw: raw.length > RAW_LIMIT ? raw.slice(0, RAW_LIMIT) + '…' : raw }
+  return { ...found, raw: clipRaw(raw) }
 }
 
 export function fileNotFound(path: string): FileIssue {
@@ -75,6 +80,41 @@ export function fileStoppedAt(row: number, detail: string): FileIssue {
     'file.unreadable',
     `The file could not be read past row ${row} (${detail}). Rows after that point were not imported; the file may be damaged or cut short.`,
     { reason: detail },
+  )
+}
+
+/**
+ * Reading broke off part-way through the data (a cut-short .gz, a damaged
+ * workbook, a disk error): the import fails and writes nothing, unless the
+ * merchant asks to keep the readable part (then see fileCutShortKept).
+ */
+export function fileCutShort(row: number, detail: string): FileIssue {
+  return issue(
+    row,
+    'file.cut-short',
+    `The file could not be read past row ${row} (${detail}): it is damaged or cut short. Nothing was imported. Import it again with "keep the readable part" to import the rows before that point.`,
+    { row, reason: detail },
+  )
+}
+
+/** The reject that stands for the unread rest of a file whose readable part the merchant kept. */
+export function fileCutShortKept(row: number, detail: string): FileIssue {
+  return issue(
+    row,
+    'file.cut-short-kept',
+    `The file could not be read past row ${row} (${detail}). As you asked, the rows before that point were imported; the rest of the file was not.`,
+    { row, reason: detail },
+  )
+}
+
+/** A text row with fewer values than the header has columns, whose values do not make a valid record. */
+export function shortRow(row: number, expected: number, found: number, missing: readonly string[]): FileIssue {
+  const names = missing.slice(0, 6).join(', ') + (missing.length > 6 ? ', …' : '')
+  return issue(
+    row,
+    'row.short',
+    `Row ${row} has ${found} of the ${expected} columns (${names} missing), so it was not imported: the line is cut short, or a value holds an unquoted line break.`,
+    { found, expected, missing: names },
   )
 }
 

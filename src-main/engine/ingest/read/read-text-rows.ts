@@ -1,7 +1,7 @@
 import type { FileIssue } from '../../shared/issue'
 import { CsvTokenizer, DEFAULT_MAX_RECORD_CHARS, type TokenSink } from './csv-tokenizer'
 import { fitRow } from './fit-row'
-import { errorText, fileStoppedAt, raggedRow, rowTooLong, unclosedQuote } from './messages'
+import { errorText, fileCutShort, raggedRow, rowTooLong, unclosedQuote } from './messages'
 import { openText } from './text-source'
 import type { FileLayout, RawRow, RowBatch } from './types'
 
@@ -35,8 +35,10 @@ export async function* readTextRows(path: string, layout: FileLayout, options: R
   const sink: TokenSink = {
     record(line, cells) {
       if (line <= headerLine) return
+      const found = cells.length
       const fitted = fitRow(cells, width)
-      if (fitted) rows.push({ line, cells: fitted })
+      // The text as written goes with the row, so a reject shows the line itself, not cells joined back.
+      if (fitted) rows.push(found < width ? { line, cells: fitted, raw: tokenizer.lastRaw(), found } : { line, cells: fitted, raw: tokenizer.lastRaw() })
       else issues.push(raggedRow(line, width, cells.length, tokenizer.lastRaw()))
     },
     unclosedQuote(line) {
@@ -48,6 +50,7 @@ export async function* readTextRows(path: string, layout: FileLayout, options: R
   }
 
   const source = openText(path, layout.encoding, layout.gzip, options.chunkBytes)
+  let stopped: FileIssue | undefined
   try {
     try {
       for await (const text of source.chunks()) {
@@ -63,10 +66,10 @@ export async function* readTextRows(path: string, layout: FileLayout, options: R
       }
       tokenizer.finish(sink)
     } catch (err) {
-      // Damaged .gz or a disk error mid-file: keep what was read, say where it stopped.
-      issues.push(fileStoppedAt(tokenizer.currentLine, errorText(err)))
+      // Damaged .gz or a disk error mid-file: hand out what was read, and say where it stopped.
+      stopped = fileCutShort(tokenizer.currentLine, errorText(err))
     }
-    yield { rows, issues, bytesRead: source.bytesRead(), sizeBytes: layout.sizeBytes }
+    yield { rows, issues, bytesRead: source.bytesRead(), sizeBytes: layout.sizeBytes, ...(stopped ? { stopped } : {}) }
   } finally {
     source.close()
   }

@@ -2,7 +2,7 @@ import type { FileIssue } from '../../shared/issue'
 import { isBlank } from './csv-tokenizer'
 import { width as usedWidth } from './find-header'
 import { fitRow } from './fit-row'
-import { errorText, fileStoppedAt, noSheet, raggedRow } from './messages'
+import { errorText, fileCutShort, noSheet, raggedRow } from './messages'
 import type { ReadRowsOptions } from './read-text-rows'
 import { DEFAULT_BATCH_SIZE } from './read-text-rows'
 import type { FileLayout, RawRow, RowBatch } from './types'
@@ -18,6 +18,7 @@ export async function* readXlsxRows(path: string, layout: FileLayout, options: R
   let issues: FileIssue[] = []
   let lastRow = layout.headerLine
   let found = false
+  let stopped: FileIssue | undefined
 
   const workbook = openWorkbook(path, layout.gzip)
   try {
@@ -45,9 +46,9 @@ export async function* readXlsxRows(path: string, layout: FileLayout, options: R
       }
       if (!found) issues.push(noSheet(target ?? '', workbook.sheetNames() ?? []))
     } catch (err) {
-      issues.push(fileStoppedAt(lastRow, errorText(err)))
+      stopped = fileCutShort(lastRow, errorText(err))
     }
-    yield { rows, issues, bytesRead: found ? layout.sizeBytes : workbook.bytesRead(), sizeBytes: layout.sizeBytes }
+    yield { rows, issues, bytesRead: found ? layout.sizeBytes : workbook.bytesRead(), sizeBytes: layout.sizeBytes, ...(stopped ? { stopped } : {}) }
   } finally {
     await workbook.close()
   }

@@ -82,9 +82,10 @@ async function readSample(path: string, layout: FileLayout, size: number): Promi
   const sample: RawRow[] = []
   let anyData = false
   for await (const batch of readTextRows(path, layout, { batchSize: Math.max(1, size), chunkBytes: 64 * 1024 })) {
-    if (batch.rows.length > 0 || batch.issues.length > 0) anyData = true
+    if (batch.rows.length > 0 || batch.issues.length > 0 || batch.stopped) anyData = true
     for (const row of batch.rows) {
-      if (sample.length < size) sample.push(row)
+      // The preview needs the cells only (not each line's raw text).
+      if (sample.length < size) sample.push({ line: row.line, cells: row.cells })
     }
     if (anyData && sample.length >= size) break
   }

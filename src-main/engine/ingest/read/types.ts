@@ -13,6 +13,10 @@ export interface RawRow {
   /** 1-based physical line (CSV/text) or sheet row number (XLSX) where the row starts. */
   line: number
   cells: string[]
+  /** CSV/text: the record's text exactly as decoded from the file (no line break), for rejects. */
+  raw?: string
+  /** CSV/text: set when the line held fewer values than the header has columns (cells were padded with ''). */
+  found?: number
 }
 
 /** What sniffing found out about a file; enough to show a preview and to read it. */
@@ -54,6 +58,8 @@ export interface RowBatch {
   rows: RawRow[]
   /** Rows that could not be read (ragged, broken quote...). Each counts as one input row. */
   issues: FileIssue[]
+  /** Reading broke off here (cut-short .gz, damaged workbook, disk error); always the last batch. */
+  stopped?: FileIssue
   /** Bytes of the file consumed so far (compressed bytes for .gz), for progress and ETA. */
   bytesRead: number
   sizeBytes: number
