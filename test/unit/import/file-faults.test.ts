@@ -2,7 +2,8 @@
  * Issue 9: a file that cannot be read to its end, and what a reject shows.
  * Every file here is made by the test (the cut-short .gz from the sample shop's real one).
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -109,5 +110,30 @@ describe('rejects show the row as written', () => {
     const { rows } = await engine.call('import/rejects', { batchId: batch!.id, offset: 0, limit: 10 })
     expect(rows[0]).toMatchObject({ row: 3, raw: '#1001,,,,,,two,Tea,20.00,TEA-1' })
     expect(rows[0]!.raw).not.toContain('ann@example.com')
+  })
+})
+
+/** The same on the real Online Retail export in ../shared/data, when it is there. */
+const ONLINE_RETAIL = join(ROOT, '../shared/data/online-retail/online_retail_2010-12-01_2011-12-09.csv.gz')
+
+describe.skipIf(!existsSync(ONLINE_RETAIL))('on the real Online Retail export', () => {
+  it('a cut-short copy fails and writes nothing', async () => {
+    const { engine, dir, dbPath } = engineWithDir()
+    const whole = readFileSync(ONLINE_RETAIL)
+    const cut = writeTemp(dir, 'online-retail-cut.csv.gz', whole.subarray(0, Math.floor(whole.length * 0.1)))
+    const { batches } = await importPaths(engine, [cut], { presetId: 'online-retail' })
+    expect(batches[0]).toMatchObject({ status: 'failed', failure: expect.objectContaining({ code: 'file.cut-short' }) })
+    for (const table of ['orders', 'order_lines', 'customers', 'products']) expect(count(dbPath, table), table).toBe(0)
+  })
+
+  it('a line of it cut to 4 of its 8 fields is rejected as short, with its own text', async () => {
+    const { engine, dir } = engineWithDir()
+    const lines = gunzipSync(readFileSync(ONLINE_RETAIL)).subarray(0, 64 * 1024).toString('latin1').split(/\r?\n/).slice(0, 4)
+    const short = lines[3]!.split(',').slice(0, 4).join(',')
+    const path = writeTemp(dir, 'online-retail-short.csv', Buffer.from([...lines.slice(0, 3), short, ''].join('\n'), 'latin1'))
+    const { batches } = await importPaths(engine, [path], { presetId: 'online-retail', dateOrder: 'mdy' })
+    expectAccounted(batches[0]!)
+    const { rows } = await engine.call('import/rejects', { batchId: batches[0]!.id, offset: 0, limit: 10 })
+    expect(rows).toEqual([expect.objectContaining({ row: 4, code: 'row.short', raw: short, params: expect.objectContaining({ found: 4, expected: 8 }) })])
   })
 })
