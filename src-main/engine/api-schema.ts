@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { ArgsOf, Channel } from './api'
 import { CANONICAL_FIELD_LIST } from './ingest/formats/fields'
 import { PLAN_SCHEMAS } from './planner/plan-schema'
+import { EXPORT_SCHEMAS } from './export/export-schema'
 
 const none = z.object({}).strict()
 /** A handle from a face's FileRegistry; anything else (a raw path...) is refused when it is resolved, with `import.file-not-chosen`. */
@@ -62,6 +63,7 @@ export const ARG_SCHEMAS = {
   'customers/detail': z.object({ customerId: z.number().int().positive() }).strict(),
   'campaigns/list': none,
   ...PLAN_SCHEMAS,
+  ...EXPORT_SCHEMAS,
 } satisfies Schemas
 
 /** An error whose code and message are safe to show across a face boundary. */

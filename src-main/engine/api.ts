@@ -9,6 +9,7 @@
 import type { FileIssue } from './shared/issue'
 import type { CampaignCalls } from './campaigns/campaigns-api'
 import type { PlanCalls } from './planner/planner-api'
+import type { ExportCalls } from './export/export-api'
 import type { ColumnMapping, DateOrder, RecordKind, CanonicalField } from './ingest/formats/fields'
 import type { Delimiter, TextEncoding, FileKind } from './ingest/read/types'
 
@@ -418,7 +419,7 @@ export interface CustomerDetail extends CustomerScore {
 }
 
 /** Every call: channel → { args, result }. Channel names read `domain/verb`. */
-export interface EngineCalls extends CampaignCalls, PlanCalls {
+export interface EngineCalls extends CampaignCalls, PlanCalls, ExportCalls {
   'app/info': { args: Record<string, never>; result: AppInfo }
   'settings/get': { args: Record<string, never>; result: Settings }
   'settings/set': { args: SettingsChange; result: Settings }

@@ -18,6 +18,7 @@ import { ENGINE_VERSION } from './version'
 import { customerDetail, listCustomers } from './learn/customer-queries'
 import { listCampaigns } from './campaigns/list-campaigns'
 import { PlanService } from './planner/plan-service'
+import { ExportService, type ChooseExportFolder } from './export/export-service'
 import { checkedScoringCutoff } from './learn/cutoff-range'
 import { latestReport, runReport, type RunPurpose } from './learn/run-store'
 import type { TrainSettings } from './learn/train-run'
@@ -35,6 +36,8 @@ export interface EngineOptions {
   trainDefaults?: Partial<Pick<TrainSettings, 'epochs' | 'seed'>>
   /** The face's record of the files the merchant chose; imports read only these (a fresh, empty one by default). */
   files?: FileRegistry
+  /** How the face asks the merchant for an export folder (the desktop app's dialog); without one, `export/write` returns the files. */
+  chooseExportFolder?: ChooseExportFolder
 }
 
 export interface Engine extends EngineApi {
@@ -57,6 +60,7 @@ export function createEngine(options: EngineOptions): Engine {
   const db = store.db
   const events = new EventEmitter()
   const plans = new PlanService(db)
+  const exports = new ExportService(db, options.chooseExportFolder)
   const files = options.files ?? new FileRegistry()
   const jobs = new JobManager((event, payload) => events.emit(event, payload), options.workerScript)
   const startTrain = (settings: TrainArgs, purpose: RunPurpose): string => {
@@ -115,6 +119,9 @@ export function createEngine(options: EngineOptions): Engine {
     'plan/rows': (args) => plans.rows(args),
     'plan/lock': (args) => plans.lock(args),
     'plan/approve': (args) => plans.approve(args),
+    'export/plans': () => exports.plans(),
+    'export/preview': (args) => exports.preview(args),
+    'export/write': (args) => exports.write(args),
   }
 
   return {

@@ -40,7 +40,11 @@ export function pendingMigrations(db: Database.Database, migrations: readonly Mi
   const current = currentSchemaVersion(db)
   const latest = migrations.at(-1)?.version ?? 0
   if (current > latest) throw new SchemaTooNewError(current, latest)
-  return migrations.filter((m) => m.version > current)
+  if (current === 0) return [...migrations]
+  // By version present, not just above the highest: a number reserved while a later one landed first
+  // (0007 after 0008) still runs on stores already past it. Such migrations must not depend on each other.
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]))
+  return migrations.filter((m) => !applied.has(m.version))
 }
 
 /**

@@ -1,0 +1,388 @@
+/**
+ * The export channels behind every face: an approved plan → codes in the
+ * store → files. The writers (export-files.ts) stay pure; this is where the
+ * store is read and written.
+ *
+ * Codes are made on the plan's first export (not at approval: the merchant
+ * picks the prefix and length on the Export step), in one transaction that
+ *   1. creates the campaign's secret if it has none (a preview may already
+ *      have: previews show the codes the export will write),
+ *   2. issues one code per treated member (codes.ts assignCodes), refusing
+ *      every code already in the store (any other campaign's members) and
+ *      every discount code seen in imported orders, case-insensitively,
+ *   3. writes them to campaign_members.code and marks the campaign exported
+ *      (first/last export time, prefix, length).
+ * From then on the codes are fixed: a re-export reads them back (same
+ * secret → same codes, same files) and refuses a different prefix or length.
+ */
+import type Database from 'better-sqlite3'
+import { writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { Locale } from '../api'
+import { EngineError } from '../api-schema'
+import { LoadedPlan } from '../planner/loaded-plan'
+import { planRow } from '../planner/plan-views'
+import { assignCodes, codeBits, DEFAULT_CODE_LENGTH, deriveCode, newCampaignSecret } from './codes'
+import type {
+  ExportablePlan,
+  ExportArgs,
+  ExportCodes,
+  ExportFileContent,
+  ExportFileInfo,
+  ExportPreview,
+  ExportPreviewFile,
+  ExportWritten,
+} from './export-api'
+import { writeExport } from './export-files'
+import { ExportError, type ExportFile, type ExportMeta, type ExportRow } from './export-types'
+
+/**
+ * How a face lets the merchant pick the folder (the desktop app: a dialog in
+ * main). Null = cancelled. A face without one gets the files back instead.
+ */
+export type ChooseExportFolder = (request: { planId: number; locale: Locale }) => Promise<string | null>
+
+interface CampaignCodes {
+  id: number
+  name: string
+  secret: Buffer | null
+  prefix: string | null
+  length: number | null
+  firstExportedAt: string | null
+  lastExportedAt: string | null
+}
+
+interface Member {
+  customerId: number
+  arm: 'treatment' | 'control'
+  code: string | null
+}
+
+/** Lines of a text file shown in the preview: enough to see the columns and a few rows. */
+const HEAD_LINES = 6
+const HEAD_LINES_JSON = 16
+
+export class ExportService {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly chooseFolder?: ChooseExportFolder,
+  ) {}
+
+  plans(): ExportablePlan[] {
+    const rows = this.db
+      .prepare(`SELECT p.id AS planId, c.id AS campaignId, p.approved_at AS approvedAt, p.starts_at AS startsAt, p.expires_at AS expiresAt,
+          c.first_exported_at AS firstExportedAt, c.last_exported_at AS lastExportedAt, c.code_prefix AS prefix, c.code_length AS length,
+          (SELECT COUNT(*) FROM campaign_members m WHERE m.campaign_id = c.id AND m.arm = 'treatment') AS coupons,
+          (SELECT COUNT(*) FROM campaign_members m WHERE m.campaign_id = c.id AND m.arm = 'control') AS holdout
+        FROM plans p JOIN campaigns c ON c.id = p.campaign_id WHERE p.status = 'approved' ORDER BY p.id DESC`)
+      .all() as (Omit<ExportablePlan, 'codes'> & { prefix: string | null; length: number | null })[]
+    return rows.map(({ prefix, length, ...rest }) => ({ ...rest, codes: rest.firstExportedAt !== null && length !== null ? { prefix: prefix ?? '', length } : null }))
+  }
+
+  async preview(args: ExportArgs): Promise<ExportPreview> {
+    const plan = this.approvedPlan(args.planId)
+    const campaign = this.campaign(plan)
+    const settings = codeSettings(args, campaign)
+    // The secret is made now, so the preview shows exactly the codes the first export will write.
+    const secret = this.ensureSecret(campaign)
+    const members = this.members(campaign.id)
+    const codes = settings.fixed ? storedCodes(members) : this.newCodes(campaign.id, members, secret, settings)
+    const rows = exportRows(plan, codes, args)
+    const files = await this.files(plan, campaign, secret, rows, args)
+    return {
+      planId: args.planId,
+      format: args.format,
+      codes: { ...settings, bits: codeBits(settings.length), count: codes.size },
+      treated: rows.filter((r) => r.group === 'treatment').length,
+      holdout: rows.filter((r) => r.group === 'holdout').length,
+      scopes: scopesOf(rows),
+      files: files.map((file): ExportPreviewFile => ({ ...fileInfo(file), head: head(file) })),
+    }
+  }
+
+  async write(args: ExportArgs): Promise<ExportWritten> {
+    const plan = this.approvedPlan(args.planId)
+    const before = this.campaign(plan)
+    const settings = codeSettings(args, before)
+    // Asked before anything is stored: a cancelled dialog makes no codes.
+    let folder: string | null = null
+    if (this.chooseFolder) {
+      folder = await this.chooseFolder({ planId: args.planId, locale: args.locale })
+      if (folder === null) {
+        return {
+          planId: args.planId,
+          format: args.format,
+          cancelled: true,
+          folder: null,
+          codes: { ...settings, bits: codeBits(settings.length), count: 0 },
+          firstExportedAt: before.firstExportedAt,
+          lastExportedAt: before.lastExportedAt,
+          files: [],
+        }
+      }
+    }
+    const { codes, campaign, secret, settings: fixed } = this.fixCodes(plan, args)
+    const rows = exportRows(plan, codes, args)
+    const files = await this.files(plan, campaign, secret, rows, args)
+    let out: (ExportFileInfo | ExportFileContent)[]
+    if (folder !== null) {
+      for (const file of files) await writeFile(join(folder, basename(file.fileName)), file.content)
+      out = files.map(fileInfo)
+    } else {
+      out = files.map((file): ExportFileContent => ({
+        ...fileInfo(file),
+        content: typeof file.content === 'string' ? file.content : file.content.toString('base64'),
+        encoding: typeof file.content === 'string' ? 'utf-8' : 'base64',
+      }))
+    }
+    return {
+      planId: args.planId,
+      format: args.format,
+      cancelled: false,
+      folder,
+      codes: { prefix: fixed.prefix, length: fixed.length, fixed: true, bits: codeBits(fixed.length), count: codes.size },
+      firstExportedAt: campaign.firstExportedAt,
+      lastExportedAt: campaign.lastExportedAt,
+      files: out,
+    }
+  }
+
+  /** One transaction: secret, codes (first export only), the campaign marked exported. */
+  private fixCodes(plan: LoadedPlan, args: ExportArgs): { codes: Map<string, string>; campaign: CampaignCodes; secret: Buffer; settings: CodeSettings } {
+    try {
+      return this.db.transaction(() => {
+        // Read again inside the transaction: another face may have exported since.
+        const campaign = this.campaign(plan)
+        const settings = codeSettings(args, campaign)
+        const secret = this.ensureSecret(campaign)
+        const members = this.members(campaign.id)
+        let codes: Map<string, string>
+        if (settings.fixed) {
+          codes = storedCodes(members)
+        } else {
+          codes = this.newCodes(campaign.id, members, secret, settings)
+          const update = this.db.prepare('UPDATE campaign_members SET code = ? WHERE campaign_id = ? AND customer_id = ?')
+          for (const [key, code] of codes) update.run(code, campaign.id, Number(key))
+        }
+        const now = new Date().toISOString()
+        this.db
+          .prepare('UPDATE campaigns SET code_prefix = ?, code_length = ?, first_exported_at = COALESCE(first_exported_at, ?), last_exported_at = ? WHERE id = ?')
+          .run(settings.prefix, settings.length, now, now, campaign.id)
+        return { codes, campaign: this.campaign(plan), secret, settings }
+      })()
+    } catch (error) {
+      // The store's own check (0007's triggers) caught a code another writer took meanwhile.
+      if (error instanceof Error && error.message.includes('export.code-taken')) {
+        throw new EngineError('export.code-taken', 'A coupon code was taken by another campaign while exporting. Export again.', { planId: plan.record.id })
+      }
+      throw error
+    }
+  }
+
+  private approvedPlan(planId: number): LoadedPlan {
+    const plan = LoadedPlan.load(this.db, planId)
+    if (plan.record.status !== 'approved' || plan.record.campaignId === null) {
+      throw new EngineError(
+        'export.plan-not-approved',
+        `Plan ${planId} is a draft: approve it (Review step, or \`offerwise plan approve ${planId}\`) before exporting its codes.`,
+        { planId },
+      )
+    }
+    return plan
+  }
+
+  private campaign(plan: LoadedPlan): CampaignCodes {
+    const row = this.db
+      .prepare(`SELECT id, name, code_secret AS secret, code_prefix AS prefix, code_length AS length, first_exported_at AS firstExportedAt,
+          last_exported_at AS lastExportedAt FROM campaigns WHERE id = ?`)
+      .get(plan.record.campaignId) as CampaignCodes | undefined
+    if (!row) throw new EngineError('export.no-campaign', `Plan ${plan.record.id} has no campaign in the store.`, { planId: plan.record.id })
+    return row
+  }
+
+  private ensureSecret(campaign: CampaignCodes): Buffer {
+    if (campaign.secret) return campaign.secret
+    const secret = newCampaignSecret()
+    // Only if still empty: two faces previewing at once keep one secret.
+    this.db.prepare('UPDATE campaigns SET code_secret = ? WHERE id = ? AND code_secret IS NULL').run(secret, campaign.id)
+    return this.db.prepare('SELECT code_secret FROM campaigns WHERE id = ?').pluck().get(campaign.id) as Buffer
+  }
+
+  private members(campaignId: number): Member[] {
+    return this.db
+      .prepare('SELECT customer_id AS customerId, arm, code FROM campaign_members WHERE campaign_id = ? ORDER BY customer_id')
+      .all(campaignId) as Member[]
+  }
+
+  private newCodes(campaignId: number, members: Member[], secret: Buffer, settings: CodeSettings): Map<string, string> {
+    const taken = takenCodes(this.db, campaignId)
+    const keys = members.filter((m) => m.arm === 'treatment').map((m) => String(m.customerId))
+    return exportCall(() => assignCodes(keys, { secret, prefix: settings.prefix, length: settings.length, isTaken: (code) => taken.has(code) }))
+  }
+
+  private async files(plan: LoadedPlan, campaign: CampaignCodes, secret: Buffer, rows: ExportRow[], args: ExportArgs): Promise<ExportFile[]> {
+    const meta: ExportMeta = {
+      planId: plan.record.id,
+      campaignName: campaign.name,
+      currency: plan.record.currency,
+      startsAt: plan.record.startsAt,
+      expiresAt: plan.record.expiresAt,
+      utcOffsetMinutes: shopUtcOffset(this.db),
+      locale: args.locale,
+      privacy: args.privacy,
+      secret,
+    }
+    try {
+      return await writeExport({ meta, rows }, { format: args.format, withHoldout: args.withHoldout })
+    } catch (error) {
+      if (error instanceof ExportError) throw new EngineError('export.invalid', error.message, { planId: plan.record.id, format: args.format })
+      throw error
+    }
+  }
+}
+
+interface CodeSettings {
+  prefix: string
+  length: number
+  fixed: boolean
+}
+
+/** The prefix and length: the stored ones after the first export (a different ask is refused), else the asked ones, checked. */
+function codeSettings(args: ExportArgs, campaign: CampaignCodes): CodeSettings {
+  if (campaign.firstExportedAt !== null && campaign.length !== null) {
+    const prefix = campaign.prefix ?? ''
+    const length = campaign.length
+    if ((args.prefix !== undefined && args.prefix.toUpperCase() !== prefix) || (args.length !== undefined && args.length !== length)) {
+      throw new EngineError(
+        'export.codes-fixed',
+        `Plan ${args.planId}'s codes were exported on ${campaign.firstExportedAt.slice(0, 10)} with prefix "${prefix}" and ${length} symbols; ` +
+          'they cannot change now (the shop may already have them). Export without a prefix or length, or copy the plan for new codes.',
+        { planId: args.planId, prefix, length },
+      )
+    }
+    return { prefix, length, fixed: true }
+  }
+  const prefix = (args.prefix ?? '').trim().toUpperCase()
+  const length = args.length ?? DEFAULT_CODE_LENGTH
+  // Checks the prefix and the bits with codes.ts' own messages.
+  exportCall(() => deriveCode({ secret: Buffer.alloc(32), prefix, length }, 'check'))
+  return { prefix, length, fixed: false }
+}
+
+function exportCall<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (error instanceof ExportError) throw new EngineError('export.invalid', error.message)
+    throw error
+  }
+}
+
+function storedCodes(members: Member[]): Map<string, string> {
+  const codes = new Map<string, string>()
+  for (const m of members) {
+    if (m.arm !== 'treatment') continue
+    if (!m.code) throw new EngineError('export.code-missing', `A treated customer of this campaign has no code; the store is inconsistent.`, { customerId: m.customerId })
+    codes.set(String(m.customerId), m.code)
+  }
+  return codes
+}
+
+/**
+ * Every code a new code must not equal, upper-cased: other campaigns' member
+ * codes and the discount codes of imported orders (whole, and each part of a
+ * list such as "A, B" or WooCommerce's "code:A|amount:10;code:B|…").
+ */
+export function takenCodes(db: Database.Database, campaignId: number): Set<string> {
+  const taken = new Set<string>()
+  for (const code of db.prepare('SELECT DISTINCT upper(trim(code)) FROM campaign_members WHERE code IS NOT NULL AND campaign_id <> ?').pluck().iterate(campaignId)) {
+    taken.add(code as string)
+  }
+  for (const value of db.prepare("SELECT DISTINCT upper(trim(discount_code)) FROM orders WHERE discount_code IS NOT NULL AND discount_code <> ''").pluck().iterate()) {
+    const text = value as string
+    taken.add(text)
+    for (const part of text.split(/[\s,;|]+/)) {
+      const code = part.replace(/^CODE:/, '')
+      if (code !== '') taken.add(code)
+    }
+  }
+  return taken
+}
+
+/** The shop's usual UTC offset (most orders'), for the window's times; null when the files gave none. */
+function shopUtcOffset(db: Database.Database): number | null {
+  const row = db.prepare('SELECT utc_offset_min AS offset FROM orders WHERE utc_offset_min IS NOT NULL GROUP BY utc_offset_min ORDER BY COUNT(*) DESC LIMIT 1').get() as
+    | { offset: number }
+    | undefined
+  return row?.offset ?? null
+}
+
+/** Plan rows → export rows: treated ones with their code and scope, holdout ones without a code. */
+function exportRows(plan: LoadedPlan, codes: Map<string, string>, args: ExportArgs): ExportRow[] {
+  const rows: ExportRow[] = []
+  for (let i = 0; i < plan.customers.length; i++) {
+    const c = plan.customers[i]
+    const treated = c.standing !== 'holdout' && plan.choice[i] >= 0
+    if (!treated && c.standing !== 'holdout') continue
+    const row = planRow(plan, i)
+    let scope: ExportRow['scope'] = null
+    if (row.offer && row.offer.scope !== 'all') {
+      const name = row.offer.scope === 'category' ? c.facts.favouriteCategory : (c.facts.favouriteProduct?.name ?? null)
+      if (name) scope = { name, ...args.scopeIds?.[name] }
+    }
+    const code = treated ? (codes.get(String(c.customerId)) ?? null) : null
+    if (treated && code === null) throw new EngineError('export.code-missing', `Customer ${c.shopId ?? c.email ?? c.customerId} is in the plan but not in its campaign.`, { customerId: c.customerId })
+    rows.push({
+      shopId: row.shopId,
+      email: row.email,
+      name: row.name,
+      group: row.group,
+      offer: row.offer,
+      scope,
+      code,
+      segment: row.segment,
+      pBuyWithout: row.pBuyWithout,
+      pBuyWith: row.pBuyWith,
+      expectedCost: row.expectedCost,
+      expectedIncrementalProfit: row.expectedIncrementalProfit,
+      reasons: row.reasons,
+    })
+  }
+  return rows
+}
+
+function scopesOf(rows: ExportRow[]): ExportPreview['scopes'] {
+  const counts = new Map<string, ExportPreview['scopes'][number]>()
+  for (const row of rows) {
+    if (row.group !== 'treatment' || !row.offer || row.offer.scope === 'all' || !row.scope) continue
+    const kind = row.offer.scope
+    const key = `${kind}\u0000${row.scope.name}`
+    const entry = counts.get(key) ?? { kind, name: row.scope.name, coupons: 0 }
+    entry.coupons++
+    counts.set(key, entry)
+  }
+  return [...counts.values()]
+}
+
+function mediaType(fileName: string): string {
+  if (fileName.endsWith('.xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  if (fileName.endsWith('.json')) return 'application/json'
+  return 'text/csv;charset=utf-8'
+}
+
+function fileInfo(file: ExportFile): ExportFileInfo {
+  return {
+    fileName: file.fileName,
+    kind: file.fileName.includes('HOLDOUT') ? 'holdout' : 'coupons',
+    rows: file.rows,
+    bytes: typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.length,
+    mediaType: mediaType(file.fileName),
+    warnings: file.warnings,
+  }
+}
+
+function head(file: ExportFile): string[] | null {
+  if (typeof file.content !== 'string') return null
+  const lines = file.content.replace(/^\uFEFF/, '').split(/\r?\n/, file.fileName.endsWith('.json') ? HEAD_LINES_JSON : HEAD_LINES)
+  return lines.filter((line, i) => line !== '' || i === 0)
+}
