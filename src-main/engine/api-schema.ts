@@ -9,6 +9,7 @@ import type { ArgsOf, Channel } from './api'
 import { CANONICAL_FIELD_LIST } from './ingest/formats/fields'
 import { PLAN_SCHEMAS } from './planner/plan-schema'
 import { EXPORT_SCHEMAS } from './export/export-schema'
+import { RESULTS_SCHEMAS } from './results/results-schema'
 
 const none = z.object({}).strict()
 /** A handle from a face's FileRegistry; anything else (a raw path...) is refused when it is resolved, with `import.file-not-chosen`. */
@@ -64,6 +65,7 @@ export const ARG_SCHEMAS = {
   'campaigns/list': none,
   ...PLAN_SCHEMAS,
   ...EXPORT_SCHEMAS,
+  ...RESULTS_SCHEMAS,
 } satisfies Schemas
 
 /** An error whose code and message are safe to show across a face boundary. */

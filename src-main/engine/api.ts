@@ -10,6 +10,7 @@ import type { FileIssue } from './shared/issue'
 import type { CampaignCalls } from './campaigns/campaigns-api'
 import type { PlanCalls } from './planner/planner-api'
 import type { ExportCalls } from './export/export-api'
+import type { ResultsCalls } from './results/results-api'
 import type { ColumnMapping, DateOrder, RecordKind, CanonicalField } from './ingest/formats/fields'
 import type { Delimiter, TextEncoding, FileKind } from './ingest/read/types'
 
@@ -149,6 +150,8 @@ export interface ImportBatchSummary extends ImportCounts {
     orders: number; lines: number; customers: number; products: number; returns: number; guestOrders: number
     /** Campaign-member files only (absent elsewhere and in batches from before campaigns existed). */
     campaigns?: number; members?: number
+    /** Redemption files only: codes matched to campaign members. */
+    redemptions?: number
   }
   /** Whole-file problem when the import failed (nothing was written). */
   failure: FileIssue | null
@@ -419,7 +422,7 @@ export interface CustomerDetail extends CustomerScore {
 }
 
 /** Every call: channel → { args, result }. Channel names read `domain/verb`. */
-export interface EngineCalls extends CampaignCalls, PlanCalls, ExportCalls {
+export interface EngineCalls extends CampaignCalls, PlanCalls, ResultsCalls, ExportCalls {
   'app/info': { args: Record<string, never>; result: AppInfo }
   'settings/get': { args: Record<string, never>; result: Settings }
   'settings/set': { args: SettingsChange; result: Settings }

@@ -19,6 +19,7 @@ import { customerDetail, listCustomers } from './learn/customer-queries'
 import { listCampaigns } from './campaigns/list-campaigns'
 import { PlanService } from './planner/plan-service'
 import { ExportService, type ChooseExportFolder } from './export/export-service'
+import { campaignResult } from './results/campaign-result'
 import { checkedScoringCutoff } from './learn/cutoff-range'
 import { latestReport, runReport, type RunPurpose } from './learn/run-store'
 import type { TrainSettings } from './learn/train-run'
@@ -122,6 +123,7 @@ export function createEngine(options: EngineOptions): Engine {
     'export/plans': () => exports.plans(),
     'export/preview': (args) => exports.preview(args),
     'export/write': (args) => exports.write(args),
+    'results/campaign': (args) => campaignResult(db, args.campaignId),
   }
 
   return {

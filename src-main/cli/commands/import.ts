@@ -44,6 +44,13 @@ export const importCommand: CliCommand = {
         if (error instanceof EngineError) throw new EngineError(error.code, `${file}: ${error.message}`, error.params)
         throw error
       })
+      const unsure = inspection.blockers.find((blocker) => blocker.code === 'file.format-unsure')
+      if (unsure && !values.format) {
+        // Nothing is written: a file read as the wrong kind (customers for orders) is worse than none.
+        const best = inspection.guesses.find((guess) => guess.presetId === inspection.presetId) ?? inspection.guesses[0]
+        const command = `offerwise import ${file} --format ${best?.presetId ?? 'generic-orders'}`
+        throw new EngineError('reject.file.format-unsure', `${file}: ${unsure.message} To import it, name the format: ${command} (add --map field=Column where needed).`, { ...unsure.params, command })
+      }
       const mapping: ColumnMapping = { ...inspection.mapping, ...parseMappings(values.map ?? []) }
       requests.push({
         file: handle, presetId: inspection.presetId, mapping, dateOrder, currency: (values.currency ?? inspection.currency ?? 'USD').toUpperCase(),

@@ -13,7 +13,8 @@ import type { CampaignDiscountType } from '../planner/offer-types'
  *    a multi-code cell "A, B" counts each), or, when no other member holds that
  *    code, any order in the window did (a unique code used at a guest checkout);
  *  - revenue: the member's sale revenue in the window (total minus refunds).
- * A stated order id means the coupon was redeemed on that order.
+ * A stated order id means the coupon was redeemed on that order, and so does
+ * an imported redemption (results/redemption-writer.ts) matched to the member.
  *
  * When the file did not state whether the member converted and the store's
  * orders do not cover the window (they start after sent_at or end before
@@ -35,6 +36,13 @@ export interface MemberOutcome {
   converted: boolean
   redeemed: boolean
   revenue: number
+  /**
+   * Sale orders of the member in the window (0 when unknown; at least 1 for a stated redemption whose order is not in the store).
+   * Always set by memberOutcomes; optional so hand-made outcomes (tests, fits) need not invent it.
+   */
+  orders?: number
+  /** Discount the member's code actually gave: the redemption file's amount, else the discount of the orders that carried the code. Always set by memberOutcomes. */
+  discount?: number
   /** 'stated' when the file stated any outcome of the member, else 'orders'. */
   source: 'stated' | 'orders'
   /** False when neither the file nor the store's orders can tell what happened. */
@@ -63,17 +71,36 @@ interface WindowOrder {
   customerId: number | null
   orderedAt: string
   revenue: number
+  discount: number
   codes: string[]
   orderKey: string
 }
 
-/** "SPRING10, vip-5" → ['SPRING10', 'VIP-5']: WooCommerce lists every coupon of an order in one cell. */
+interface RedemptionRow {
+  member_id: number
+  order_key: string | null
+  discount_amount: number | null
+  order_total: number | null
+}
+
+/**
+ * "SPRING10, vip-5" → ['SPRING10', 'VIP-5']: WooCommerce lists every coupon of an order in one cell,
+ * and its `coupon_items` column writes each as `code:X|amount:10.00`, joined by ";".
+ */
 export function orderCodes(cell: string | null): string[] {
   if (cell === null) return []
   return cell
     .split(/[,;]/)
-    .map((code) => code.trim().toUpperCase())
+    .map((part) => {
+      const item = /(?:^|\|)\s*code\s*:\s*([^|]*)/i.exec(part)
+      return (item ? item[1] : part).trim().toUpperCase()
+    })
     .filter((code) => code !== '')
+}
+
+/** '#1001' and '1001' name one order. */
+function orderKeyOf(key: string): string {
+  return key.trim().replace(/^#/, '')
 }
 
 export function memberOutcomes(db: Database.Database, campaignId?: number): MemberOutcome[] {
@@ -91,7 +118,8 @@ export function memberOutcomes(db: Database.Database, campaignId?: number): Memb
   const windows = loadWindowOrders(db, members)
   const holders = codeHolders(db)
   const byKey = new Map<string, WindowOrder>()
-  for (const order of windows.all) byKey.set(order.orderKey, order)
+  for (const order of windows.all) byKey.set(orderKeyOf(order.orderKey), order)
+  const redemptions = redemptionsByMember(db, campaignId)
 
   return members.map((member) => {
     const covered = span.first !== null && span.last !== null && span.first <= member.sent_at && span.last >= member.expires_at
@@ -101,13 +129,28 @@ export function memberOutcomes(db: Database.Database, campaignId?: number): Memb
     const uniqueCode = code !== '' && (holders.get(code) ?? 0) === 1
     const derivedRedeemed =
       code !== '' && (own.some((order) => order.codes.includes(code)) || (uniqueCode && (windows.byCode.get(code) ?? []).some(inWindow)))
-    const statedOrder = member.order_key === null ? undefined : byKey.get(member.order_key)
+    const statedOrder = member.order_key === null ? undefined : byKey.get(orderKeyOf(member.order_key))
+    const used = redemptions.get(member.id) ?? []
 
     const stated = member.converted !== null || member.redeemed !== null || member.revenue !== null || member.order_key !== null
-    const redeemed = member.redeemed !== null ? member.redeemed === 1 : member.order_key !== null ? true : covered && derivedRedeemed
+    const imported = used.length > 0
+    const redeemed = member.redeemed !== null ? member.redeemed === 1 : member.order_key !== null || imported ? true : covered && derivedRedeemed
     const converted = member.converted !== null ? member.converted === 1 : redeemed || (covered && own.length > 0)
-    const derivedRevenue = covered ? round2(own.reduce((sum, o) => sum + o.revenue, 0)) : (statedOrder?.revenue ?? 0)
+    // Redeemed orders the store's orders do not hold (a redemption file without the order export) add their stated totals.
+    const ownKeys = new Set(own.map((o) => orderKeyOf(o.orderKey)))
+    const missing = used.filter((r) => (r.order_key === null ? own.length === 0 : !ownKeys.has(orderKeyOf(r.order_key)) && !byKey.has(orderKeyOf(r.order_key))))
+    const missingRevenue = missing.reduce((sum, r) => sum + (r.order_total ?? 0), 0)
+    const derivedRevenue = covered ? round2(own.reduce((sum, o) => sum + o.revenue, 0) + missingRevenue) : round2((statedOrder?.revenue ?? 0) + missingRevenue)
     const revenue = member.revenue ?? derivedRevenue
+    const codeOrders = code === '' ? [] : [...own.filter((o) => o.codes.includes(code)), ...(uniqueCode ? (windows.byCode.get(code) ?? []).filter(inWindow) : [])]
+    const orderDiscount = new Map(codeOrders.map((o) => [orderKeyOf(o.orderKey), o.discount]))
+    for (const r of used) {
+      const key = r.order_key === null ? `@${r.member_id}:${orderDiscount.size}` : orderKeyOf(r.order_key)
+      if (r.discount_amount !== null) orderDiscount.set(key, r.discount_amount)
+      else if (!orderDiscount.has(key)) orderDiscount.set(key, byKey.get(key)?.discount ?? 0)
+    }
+    const discount = redeemed ? round2([...orderDiscount.values()].reduce((sum, d) => sum + d, 0)) : 0
+    const orders = covered ? own.length + missing.length : converted ? Math.max(1, missing.length) : 0
     return {
       memberId: member.id,
       campaignId: member.campaign_id,
@@ -122,8 +165,10 @@ export function memberOutcomes(db: Database.Database, campaignId?: number): Memb
       converted,
       redeemed,
       revenue,
+      orders,
+      discount,
       source: stated ? 'stated' : 'orders',
-      // A stated redemption (flag or order id) settles conversion too.
+      // A stated redemption (flag, order id or a redemption file's row) settles conversion too.
       known: covered || member.converted !== null || redeemed,
     }
   })
@@ -143,10 +188,10 @@ function loadWindowOrders(db: Database.Database, members: readonly MemberRow[]) 
   const rows = db
     .prepare(
       `SELECT o.customer_id AS customerId, o.ordered_at AS orderedAt, COALESCE(o.total, 0) - o.refunded_amount AS revenue,
-         o.discount_code AS code, o.order_key AS orderKey
+         o.discount_amount AS discount, o.discount_code AS code, o.order_key AS orderKey
        FROM orders o WHERE o.ordered_at >= ? AND o.ordered_at <= ? AND ${SALE_ORDER}`,
     )
-    .all(from, to) as { customerId: number | null; orderedAt: string; revenue: number; code: string | null; orderKey: string }[]
+    .all(from, to) as { customerId: number | null; orderedAt: string; revenue: number; discount: number; code: string | null; orderKey: string }[]
   const all: WindowOrder[] = rows.map((row) => ({ ...row, codes: orderCodes(row.code) }))
   const byCustomer = new Map<number, WindowOrder[]>()
   const byCode = new Map<string, WindowOrder[]>()
@@ -155,6 +200,16 @@ function loadWindowOrders(db: Database.Database, members: readonly MemberRow[]) 
     for (const code of order.codes) push(byCode, code, order)
   }
   return { all, byCustomer, byCode }
+}
+
+/** Imported redemptions (results/), per member. */
+function redemptionsByMember(db: Database.Database, campaignId: number | undefined): Map<number, RedemptionRow[]> {
+  const rows = db
+    .prepare(`SELECT member_id, order_key, discount_amount, order_total FROM redemptions ${campaignId === undefined ? '' : 'WHERE campaign_id = ?'} ORDER BY id`)
+    .all(...(campaignId === undefined ? [] : [campaignId])) as RedemptionRow[]
+  const out = new Map<number, RedemptionRow[]>()
+  for (const row of rows) push(out, row.member_id, row)
+  return out
 }
 
 /** How many members (across all campaigns) hold each code: a shared campaign code proves nothing about who used it. */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { UndoResult } from '../api'
 import { EngineError } from '../api-schema'
 import { removeCampaignMembers } from '../campaigns/undo-members'
+import { removeRedemptions } from '../results/redemption-writer'
 import { backupDatabase, BACKUPS_KEPT, backupsDir } from '../store/backup'
 
 /**
@@ -33,6 +34,7 @@ export function undoBatch(db: Database.Database, dbPath: string, batchId: number
     db.prepare(`UPDATE orders SET batch_id = (SELECT MIN(batch_id) FROM order_lines WHERE order_id = orders.id)
       WHERE batch_id = ? AND EXISTS (SELECT 1 FROM order_lines WHERE order_id = orders.id)`).run(batchId)
     const orders = db.prepare('DELETE FROM orders WHERE batch_id = ?').run(batchId).changes
+    removeRedemptions(db, batchId)
     const { campaigns, members } = removeCampaignMembers(db, batchId)
 
     // A customer stays while another batch's orders or campaign members refer to them.

@@ -29,6 +29,7 @@ export type IssueCode =
   | 'file.no-sheet'
   | 'file.dates-ambiguous'
   | 'file.missing-required'
+  | 'file.format-unsure'
   | 'file.unknown-format'
   // reading broke off part-way: the import failed (-kept: the reject standing for the rest when the merchant kept the readable part)
   | 'file.cut-short'

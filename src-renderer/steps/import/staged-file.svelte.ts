@@ -51,7 +51,23 @@ export class StagedFile {
    * settled once the merchant picks a date order, so those are not repeated.
    */
   readonly blockers = $derived<FileIssue[]>(
-    (this.inspection?.blockers ?? []).filter((issue) => issue.code !== 'file.missing-required' && !this.settled(issue)),
+    (this.inspection?.blockers ?? []).filter(
+      (issue) => issue.code !== 'file.missing-required' && issue.code !== 'file.format-unsure' && !this.settled(issue),
+    ),
+  )
+
+  /**
+   * The engine could not tell what the file holds (orders or customers?): the
+   * card shows its best guesses, one per kind, and nothing is imported until
+   * the merchant picks one (which re-inspects with that format, so the doubt is gone).
+   */
+  readonly unsure = $derived(this.inspection?.blockers.some((issue) => issue.code === 'file.format-unsure') ?? false)
+  readonly alternatives = $derived(
+    this.unsure
+      ? (this.inspection?.guesses ?? [])
+          .filter((guess, index, all) => guess.confidence > 0 && all.findIndex((other) => other.kind === guess.kind) === index)
+          .slice(0, 3)
+      : [],
   )
 
   /** The last failure, until the merchant has done what it asked. */
@@ -67,7 +83,7 @@ export class StagedFile {
   )
 
   readonly ready = $derived(
-    this.status === 'ready' && this.blockers.length === 0 && this.missing.length === 0,
+    this.status === 'ready' && this.blockers.length === 0 && this.missing.length === 0 && !this.unsure,
   )
 
   constructor(file: File, currency: string) {

@@ -136,6 +136,11 @@ const CASES: Case[] = [
     preset: 'campaign-members',
     mapping: { campaign_id: 'campaign_id', campaign_name: 'campaign_name', customer_email: 'email', group: 'group', discount_type: 'discount_type', sent_at: 'sent_at', expires_at: 'expires_at', code: 'code' },
   },
+  {
+    file: '../results/redemptions.csv',
+    preset: 'redemptions',
+    mapping: { code: 'code', order_id: 'order_id', order_date: 'used at', order_discount: 'amount', customer_email: 'email' },
+  },
 ]
 
 describe('detectFormats on the fixtures', () => {
@@ -279,7 +284,7 @@ describe('presets', () => {
     expect(PRESETS.map((p) => p.id)).toEqual([
       'shopify-orders', 'shopify-customers', 'shopify-products', 'woocommerce-orders', 'woocommerce-products',
       'woocommerce-customers', 'online-retail', 'online-retail-ii', 'taobao-orders', 'jd-orders', 'pinduoduo-orders',
-      'campaign-members', 'generic-order-lines', 'generic-orders', 'generic-customers', 'generic-products',
+      'campaign-members', 'redemptions', 'generic-order-lines', 'generic-orders', 'generic-customers', 'generic-products',
     ])
     expect(presetById('nope')).toBeUndefined()
   })

@@ -120,7 +120,9 @@ export const FIELDS_BY_KIND: Record<RecordKind, readonly CanonicalField[]> = {
  */
 export const REQUIRED_BY_KIND: Record<RecordKind, readonly (readonly CanonicalField[])[]> = {
   'order-lines': [['order_id'], ['order_date'], ['quantity'], ['unit_price', 'line_total'], ['sku', 'product_name']],
-  orders: [['order_id'], ['order_date'], ['order_total']],
+  // Without an order number, customer + date + row key the order: a transaction log, one row
+  // per purchase (normalise-records.ts, transactionKey).
+  orders: [['order_id', 'customer_id', 'customer_email', 'customer_name'], ['order_date'], ['order_total']],
   customers: [['customer_id', 'customer_email', 'customer_name', 'first_name']],
   products: [['sku', 'product_name', 'product_key']],
   // The discount type may be left out when the value says it ("10%"); a window needs both ends.

@@ -1,4 +1,5 @@
 import type { CanonicalField } from './fields'
+import { ORDER_ONLY_TOTAL, wordsFor } from './header-words'
 import type { FormatPreset } from './preset'
 
 /**
@@ -6,13 +7,26 @@ import type { FormatPreset } from './preset'
  * know. They have no signature: detection ranks them by how much of the file
  * their synonyms explain, and never above a specific preset that matched.
  *
- * Synonyms are English and Chinese words merchants actually put in headers.
- * Comparison ignores case, spaces and punctuation, and a bracketed unit
+ * Synonyms are English and Chinese words merchants actually put in headers,
+ * then the other languages of header-words.ts (German, French, Spanish,
+ * Italian, Dutch, Portuguese, Polish, Swedish, Japanese, Korean), appended by
+ * `withLanguages` so English and Chinese keep precedence. Comparison ignores
+ * case, spaces, punctuation and Latin accents, and a bracketed unit
  * ("Price (EUR)", "金额(元)") is ignored too, so only the words are listed.
  */
 type Synonyms = Partial<Record<CanonicalField, readonly string[]>>
 
-const ORDER: Synonyms = {
+/** The English and Chinese synonyms as written here, before other languages are added (currency-hint.ts). */
+export const BASE_SYNONYMS: string[] = []
+
+function withLanguages(synonyms: Synonyms): Synonyms {
+  for (const names of Object.values(synonyms)) BASE_SYNONYMS.push(...(names ?? []))
+  return Object.fromEntries(
+    Object.entries(synonyms).map(([field, names]) => [field, [...new Set([...(names ?? []), ...wordsFor(field as CanonicalField)])]]),
+  ) as Synonyms
+}
+
+const ORDER: Synonyms = withLanguages({
   order_id: [
     'order id', 'order', 'order number', 'order no', 'order #', 'order ref', 'order reference',
     'invoice', 'invoice no', 'invoice number', 'invoice id', 'receipt', 'receipt no', 'transaction id',
@@ -25,8 +39,11 @@ const ORDER: Synonyms = {
   ],
   customer_id: [
     'customer id', 'customer', 'client id', 'client', 'buyer', 'buyer id', 'user id', 'user', 'member id',
-    'customer no', 'customer number', 'account',
-    '买家', '客户', '客户ID', '买家ID', '会员', '会员名', '用户ID', '用户名', '买家昵称', '客户编号',
+    'customer no', 'customer number', 'account', 'cust id', 'customer key', 'customer code', 'client no', 'client number',
+    // Platform buyer accounts (淘宝/天猫 买家会员名, 京东 下单账号, 1688 买家账号 ...): they identify the buyer.
+    // 收货人 (the recipient) does not: gifts go to other people, so it is only the customer's name below.
+    '买家', '买家会员名', '买家账号', '买家帐号', '买家用户名', '买家旺旺', '旺旺', '下单账号', '下单帐号',
+    '客户', '客户ID', '买家ID', '会员', '会员名', '会员账号', '会员ID', '用户ID', '用户名', '用户昵称', '买家昵称', '客户编号', '客户账号',
   ],
   customer_email: ['email', 'e-mail', 'email address', 'customer email', 'buyer email', '邮箱', '电子邮箱'],
   customer_name: ['customer name', 'client name', 'buyer name', 'full name', 'name of customer', '客户姓名', '买家姓名', '姓名', '收货人'],
@@ -45,9 +62,9 @@ const ORDER: Synonyms = {
     'amount paid', '实付', '实付金额', '金额', '订单金额', '总金额', '合计', '实收金额',
   ],
   refunded_amount: ['refunded amount', 'refund', 'refunded', 'refund amount', 'returned amount', '退款金额', '退款'],
-}
+})
 
-const LINE: Synonyms = {
+const LINE: Synonyms = withLanguages({
   sku: [
     'sku', 'product code', 'item code', 'stock code', 'stockcode', 'product id', 'item id', 'article',
     'article no', 'part number', 'variant sku', 'ean', 'barcode',
@@ -66,10 +83,20 @@ const LINE: Synonyms = {
   ],
   line_discount: ['discount', 'line discount', 'item discount', 'discount amount', '优惠', '折扣', '优惠金额'],
   line_type: ['line type', 'item type', '行类型'],
-}
+})
 
 /** Order-level discount: in a one-row-per-order sheet "Discount" is the order's. */
-const ORDER_DISCOUNT: readonly string[] = ['discount', 'order discount', 'discount amount', 'discount total', '优惠', '折扣', '优惠金额', '订单优惠']
+const ORDER_DISCOUNT: readonly string[] = ['discount', 'order discount', 'discount amount', 'discount total', '优惠', '折扣', '优惠金额', '订单优惠', ...wordsFor('line_discount')]
+
+/**
+ * In a one-row-per-order sheet, and in a transaction log (one row per
+ * purchase, no order number: the classic CLV data sets, hand-kept sheets),
+ * the one amount column is the order's: "Amount", "Sales", "Betrag".
+ */
+const ORDER_AMOUNT: readonly string[] = [
+  'amount', 'value', 'dollar value', 'sales', 'sale amount', 'spend', 'spent', 'revenue', 'purchase amount',
+  'transaction amount', 'transaction value', 'order amount', 'price paid', ...ORDER_ONLY_TOTAL,
+]
 
 /** Order-line sheets: one row per product sold, with order columns repeated or blank. */
 export const GENERIC_ORDER_LINES: FormatPreset = {
@@ -89,15 +116,18 @@ export const GENERIC_ORDER_LINES: FormatPreset = {
 export const GENERIC_ORDERS: FormatPreset = {
   id: 'generic-orders',
   kind: 'orders',
-  columns: { ...ORDER, order_discount: ORDER_DISCOUNT },
+  columns: { ...ORDER, order_total: [...(ORDER.order_total ?? []), ...ORDER_AMOUNT], order_discount: ORDER_DISCOUNT },
   signature: [],
 }
 
 export const GENERIC_CUSTOMERS: FormatPreset = {
   id: 'generic-customers',
   kind: 'customers',
-  columns: {
-    customer_id: ['customer id', 'id', 'customer', 'client id', 'customer no', 'customer number', 'member id', 'user id', 'account', '客户ID', '客户编号', '会员ID', '买家', '会员名', '用户ID'],
+  columns: withLanguages({
+    customer_id: [
+      'customer id', 'id', 'customer', 'client id', 'customer no', 'customer number', 'member id', 'user id', 'account', 'cust id',
+      '客户ID', '客户编号', '会员ID', '买家', '会员名', '用户ID', '买家会员名', '买家昵称', '买家账号', '买家帐号', '会员账号',
+    ],
     customer_email: ORDER.customer_email,
     first_name: ['first name', 'firstname', 'given name', 'forename', '名'],
     last_name: ['last name', 'lastname', 'surname', 'family name', '姓'],
@@ -127,7 +157,7 @@ export const GENERIC_CUSTOMERS: FormatPreset = {
       'last order', 'last order date', 'last order at', 'last purchase', 'last purchase date', 'last ordered', 'date of last order',
       '最近下单时间', '最后下单时间', '最近购买时间', '上次购买时间', '最后购买时间',
     ],
-  },
+  }),
   signature: [],
   stripLeadingApostrophe: true,
 }
@@ -135,7 +165,7 @@ export const GENERIC_CUSTOMERS: FormatPreset = {
 export const GENERIC_PRODUCTS: FormatPreset = {
   id: 'generic-products',
   kind: 'products',
-  columns: {
+  columns: withLanguages({
     sku: LINE.sku,
     product_key: ['id', 'product key', 'handle', 'product handle', 'slug'],
     product_name: LINE.product_name,
@@ -144,7 +174,7 @@ export const GENERIC_PRODUCTS: FormatPreset = {
     unit_price: ['price', 'unit price', 'retail price', 'selling price', 'sale price', 'list price', 'msrp', '单价', '售价', '价格', '零售价'],
     cost: ['cost', 'unit cost', 'cost price', 'purchase price', 'buy price', 'cogs', 'cost per item', '成本', '成本价', '进价', '采购价'],
     tags: ['tags', 'tag', 'labels', '标签'],
-  },
+  }),
   signature: [],
 }
 

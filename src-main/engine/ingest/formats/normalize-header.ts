@@ -6,7 +6,7 @@
  * two keys are compared instead of the raw text.
  */
 export interface HeaderKey {
-  /** Letters and digits only, lower case: "Lineitem sku" → "lineitemsku". */
+  /** Letters and digits only, lower case, Latin accents dropped: "Lineitem sku" → "lineitemsku", "Währung" → "wahrung". */
   full: string
   /**
    * The same without bracketed annotations, which usually carry a unit or a
@@ -25,6 +25,11 @@ function squash(text: string): string {
       .replace(/#/g, ' no ')
       .replace(/%/g, ' percent ')
       .toLowerCase()
+      // Accents and ß are spelt either way in exports ("Währung" / "Wahrung", "Straße" / "Strasse"):
+      // Latin diacritics are dropped (only U+0300–036F, so kana and hangul keep their marks).
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/ß/g, 'ss')
       .replace(/[^\p{L}\p{N}]+/gu, '')
   )
 }

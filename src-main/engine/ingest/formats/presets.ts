@@ -3,6 +3,7 @@ import { CHINESE_PLATFORM_PRESETS } from './chinese-platforms'
 import { GENERIC_PRESETS } from './generic'
 import { ONLINE_RETAIL_PRESETS } from './online-retail'
 import type { FormatPreset } from './preset'
+import { REDEMPTION_PRESETS } from './redemptions'
 import { SHOPIFY_PRESETS } from './shopify'
 import { WOOCOMMERCE_PRESETS } from './woocommerce'
 
@@ -17,6 +18,7 @@ export const PRESETS: readonly FormatPreset[] = [
   ...ONLINE_RETAIL_PRESETS,
   ...CHINESE_PLATFORM_PRESETS,
   ...CAMPAIGN_PRESETS,
+  ...REDEMPTION_PRESETS,
   ...GENERIC_PRESETS,
 ]
 

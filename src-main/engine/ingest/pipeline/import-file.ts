@@ -17,6 +17,8 @@ import type { RowContext } from './row-context'
 import { recordBatchAttempt, startBatch, finishBatch } from './batch-rows'
 import { CampaignMemberWriter } from '../../campaigns/member-writer'
 import { normaliseMember } from '../../campaigns/normalise-member'
+import { normaliseRedemption } from '../../results/normalise-redemption'
+import { RedemptionWriter } from '../../results/redemption-writer'
 
 export interface ImportControl {
   isCancelled(): boolean
@@ -90,6 +92,7 @@ async function writeRows(db: Database.Database, request: ImportJobRequest, layou
     const batchId = startBatch(db, request, layout, kind)
     const writer = new ImportWriter(db, batchId)
     const members = new CampaignMemberWriter(db, batchId, writer)
+    const redemptions = new RedemptionWriter(db, batchId, writer)
     const width = layout.header.length
     const writeRow = ({ cells, line, raw, found }: RawRow): RowOutcome | null => {
       // A short line is not a continuation row left blank on purpose: its values are missing, so nothing is borrowed from the row above.
@@ -129,6 +132,12 @@ async function writeRows(db: Database.Database, request: ImportJobRequest, layou
           const result = normaliseMember(ctx, row, line)
           if (!result.ok) return reject(result.issue)
           const written = members.write(result.value, line, (field) => ctx.columns.columnOf(field, ctx.header))
+          return written.ok ? written.outcome : reject(written.issue)
+        }
+        case 'redemptions': {
+          const result = normaliseRedemption(ctx, row, line)
+          if (!result.ok) return reject(result.issue)
+          const written = redemptions.write(result.value, line, (field) => ctx.columns.columnOf(field, ctx.header))
           return written.ok ? written.outcome : reject(written.issue)
         }
       }

@@ -68,7 +68,8 @@ export function readOrderFields(
   lineNo: number,
 ): Normalised<{ record: OrderRecord; currencyFromColumn: boolean }> {
   const read = new CellReader(ctx, cells, lineNo)
-  const orderKey = read.required('order_id')
+  // A transaction log has no order number (normaliseOrderSummary keys its rows); a mapped column must not be blank.
+  const orderKey = ctx.columns.has('order_id') ? read.required('order_id') : ''
   const date = read.date('order_date', true)
   const discountAmount = Math.abs(read.money('order_discount', 0).value ?? 0)
   const shipping = read.money('shipping', 0).value ?? 0

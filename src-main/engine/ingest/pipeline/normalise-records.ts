@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto'
 import { issue } from '../../shared/issue'
-import { cleanExternalId, productKeyOf, type CustomerRecord, type OrderRecord, type ProductRecord } from './normalised'
+import { cleanExternalId, customerKeyOf, productKeyOf, type CustomerRecord, type OrderRecord, type ProductRecord } from './normalised'
 import { readOrderFields, round4 } from './normalise-order-line'
 import { CellReader, type Normalised, type RowContext } from './row-context'
 
-/** A one-row-per-order sheet: the order and its stated total, without line items. */
+/**
+ * A one-row-per-order sheet: the order and its stated total, without line
+ * items. Without an order-number column it is a transaction log (one row per
+ * purchase) and each row is one order keyed by transactionKey.
+ */
 export function normaliseOrderSummary(ctx: RowContext, cells: readonly string[], lineNo: number): Normalised<OrderRecord> {
   const order = readOrderFields(ctx, cells, lineNo)
   if (!order.ok) return order
@@ -12,9 +17,38 @@ export function normaliseOrderSummary(ctx: RowContext, cells: readonly string[],
     return { ok: false, issue: issue(lineNo, 'value.required', 'The order total is empty.', { field: 'order_total', column }, column) }
   }
   const record = order.value.record
+  if (!ctx.columns.has('order_id')) record.orderKey = transactionKey(ctx, record, cells)
   // A negative total is a refund or credit note, not a sale.
   if (record.total !== null && record.total < 0) record.isReturnInvoice = true
   return { ok: true, value: record }
+}
+
+/** Per file (one RowContext per import): how often each transaction content has been seen so far. */
+const occurrences = new WeakMap<RowContext, Map<string, number>>()
+
+/**
+ * The order number of a transaction-log row, which has none of its own:
+ *
+ *   txn:<customer key or "guest">:<order date and time>:<content hash>:<n>
+ *
+ * The content hash (SHA-256, 16 hex digits) covers every cell of the row,
+ * trimmed, so it changes with anything the row says (quantity, amount, any
+ * other column). `n` counts the rows of this file with the same customer,
+ * date and content, from 1: two identical purchases on one day stay two
+ * orders, and re-importing the same file (or a longer export of it with the
+ * same columns, identical rows in the same order) gives the same keys, so it
+ * adds nothing. A file with other columns, or the same purchases written
+ * differently, makes different keys.
+ */
+export function transactionKey(ctx: RowContext, record: OrderRecord, cells: readonly string[]): string {
+  const who = (record.customer && customerKeyOf(record.customer)) ?? 'guest'
+  const hash = createHash('sha256').update(cells.map((cell) => cell.trim()).join('\u001f')).digest('hex').slice(0, 16)
+  const base = `txn:${who}:${record.orderedAt}:${hash}`
+  let seen = occurrences.get(ctx)
+  if (!seen) occurrences.set(ctx, (seen = new Map()))
+  const n = (seen.get(base) ?? 0) + 1
+  seen.set(base, n)
+  return `${base}:${n}`
 }
 
 // Shopify writes yes/no, Klaviyo SUBSCRIBED / NEVER_SUBSCRIBED / UNSUBSCRIBED, Mailchimp subscribed / cleaned.
