@@ -60,6 +60,12 @@ export type IssueCode =
   | 'campaign.flag'
   | 'campaign.member-twice'
   | 'campaign.member-conflict'
+  // redemption rows (src-main/engine/results/)
+  | 'redemption.unknown-code'
+  | 'redemption.shared-code'
+  | 'redemption.other-customer'
+  | 'redemption.outside-window'
+  | 'redemption.conflict'
 
 export function issue(
   row: number,

@@ -8,10 +8,11 @@
  *  - `customers`: a customer list (Shopify customers export)
  *  - `products`: a catalogue (Shopify/WooCommerce products, with cost where known)
  *  - `campaign-members`: past coupon campaigns, one row per customer contacted or held out
+ *  - `redemptions`: codes used on orders, from the shop or e-mail tool (engine/results/)
  */
-export type RecordKind = 'order-lines' | 'orders' | 'customers' | 'products' | 'campaign-members'
+export type RecordKind = 'order-lines' | 'orders' | 'customers' | 'products' | 'campaign-members' | 'redemptions'
 
-export const RECORD_KINDS: readonly RecordKind[] = ['order-lines', 'orders', 'customers', 'products', 'campaign-members']
+export const RECORD_KINDS: readonly RecordKind[] = ['order-lines', 'orders', 'customers', 'products', 'campaign-members', 'redemptions']
 
 export const ORDER_FIELDS = [
   'order_id',
@@ -90,6 +91,9 @@ export const CAMPAIGN_FIELDS = [
   'revenue',
 ] as const
 
+/** A redemption row: a code used on an order (engine/results/redemption-writer.ts). */
+export const REDEMPTION_FIELDS = ['code', 'order_id', 'order_date', 'customer_email', 'order_discount', 'order_total'] as const
+
 export type CanonicalField =
   | (typeof ORDER_FIELDS)[number]
   | (typeof LINE_FIELDS)[number]
@@ -111,6 +115,7 @@ export const FIELDS_BY_KIND: Record<RecordKind, readonly CanonicalField[]> = {
   customers: CUSTOMER_FIELDS,
   products: PRODUCT_FIELDS,
   'campaign-members': CAMPAIGN_FIELDS,
+  redemptions: REDEMPTION_FIELDS,
 }
 
 /**
@@ -127,6 +132,7 @@ export const REQUIRED_BY_KIND: Record<RecordKind, readonly (readonly CanonicalFi
   products: [['sku', 'product_name', 'product_key']],
   // The discount type may be left out when the value says it ("10%"); a window needs both ends.
   'campaign-members': [['campaign_id', 'campaign_name'], ['customer_id', 'customer_email'], ['group'], ['sent_at'], ['expires_at']],
+  redemptions: [['code'], ['order_date']],
 }
 
 /** Required alternatives the mapping does not cover, each as its list of acceptable fields. */

@@ -1,0 +1,87 @@
+/**
+ * The results channels, joined into EngineCalls (api.ts) with `extends`.
+ * Type-only. Importing what happened (orders, redemption files) goes through
+ * `import/start` like any other file; these calls only read.
+ */
+import type { CampaignDiscountType } from '../planner/offer-types'
+import type { LiftFigures } from './lift'
+
+export type { Interval, LiftFigures, ArmFigures } from './lift'
+
+/**
+ * - measured: both arms have members with known outcomes (the window may still be open: see windowOpen)
+ * - running: the window is open and no outcome is known yet
+ * - not-started: the window starts after now
+ * - outcomes-unknown: the window is over but the store's orders do not cover it (import the orders)
+ * - no-control: the campaign kept no holdout, so nothing can be measured against it
+ * - empty: the campaign has no members
+ */
+export type ResultStatus = 'measured' | 'running' | 'not-started' | 'outcomes-unknown' | 'no-control' | 'empty'
+
+/** The verdict's sentence: `results.verdict.<code>` in the i18n catalogue, filled with `params`. */
+export type VerdictCode = 'profit' | 'loss' | 'no-evidence' | Exclude<ResultStatus, 'measured'>
+
+export type ResultWarningCode = 'window-open' | 'unknown-members' | 'small-sample' | 'orders-end-early'
+
+export interface ResultWarning {
+  /** `results.warning.<code>` in the i18n catalogue. */
+  code: ResultWarningCode
+  params: Record<string, string | number>
+}
+
+/** What the plan expected, from its stored expectations (plan_customers, plan_matrices) for the members it treated and held out. */
+export interface PredictedFigures {
+  treated: number
+  held: number
+  /** Mean chance of buying in the window with the offer (treated) and without (holdout). */
+  treatmentConversion: number
+  controlConversion: number
+  /** Mean over the treated of pWith − pWithout: the conversion lift the plan expected. */
+  conversionLift: number
+  incrementalBuyers: number
+  discountCost: number
+  incrementalProfit: number
+}
+
+export interface LevelResult {
+  /** `type:value:minSpend`, e.g. `percent:10:0`. */
+  key: string
+  discountType: CampaignDiscountType
+  discountValue: number
+  minSpend: number
+  /** Treatment members at this level (known or not). */
+  members: number
+  /** This level's treated members against the whole control arm; null when either has no known outcome. */
+  lift: LiftFigures | null
+  predicted: PredictedFigures | null
+}
+
+export interface CampaignResult {
+  campaign: { id: number; name: string; source: 'imported' | 'plan'; planId: number | null; sentAt: string; expiresAt: string }
+  currency: string
+  status: ResultStatus
+  /** The campaign's window has not ended at `now`. */
+  windowOpen: boolean
+  /** Latest order in the store ('YYYY-MM-DD HH:MM:SS'), null when there are none. */
+  ordersThrough: string | null
+  members: { treatment: number; control: number; unknown: number }
+  /** The margin used for profit: the plan's per-customer margins, else the shop's from product costs, else the default. */
+  margin: { source: 'plan' | 'costs' | 'costs+default' | 'default'; mean: number }
+  /** Confidence level of every interval (0.9). */
+  level: number
+  resamples: number
+  overall: LiftFigures | null
+  predicted: PredictedFigures | null
+  levels: LevelResult[]
+  /**
+   * The level with the most incremental profit per treated member, when there are two or more;
+   * distinguishable: its profit interval excludes zero and both groups are big enough (20) to say so.
+   */
+  bestLevel: { key: string; profitPerMember: number; distinguishable: boolean } | null
+  verdict: { code: VerdictCode; params: Record<string, string | number>; message: string }
+  warnings: ResultWarning[]
+}
+
+export interface ResultsCalls {
+  'results/campaign': { args: { campaignId: number }; result: CampaignResult }
+}

@@ -1,0 +1,6 @@
+/** Argument schemas of the results channels, spread into ARG_SCHEMAS (api-schema.ts). */
+import { z } from 'zod'
+
+export const RESULTS_SCHEMAS = {
+  'results/campaign': z.object({ campaignId: z.number().int().positive() }).strict(),
+}
