@@ -29,7 +29,8 @@ export function verdictText(r: CampaignResult): string {
     const money = (v: number): string => fmt.money(Math.round(v), r.currency, 'whole')
     const best = r.bestLevel && r.bestLevel.distinguishable ? r.levels.find((l) => l.key === r.bestLevel?.key) : undefined
     const main = t(`results.verdict.${r.verdict.code}`, {
-      profit: money(Math.abs(p.estimate)),
+      // 'loss' says "lost about X": its amount is positive; the others keep the sign.
+      profit: money(r.verdict.code === 'loss' ? -p.estimate : p.estimate),
       low: money(p.low),
       high: money(p.high),
       level: fmt.number(o.level * 100, 0),
