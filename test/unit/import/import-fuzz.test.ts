@@ -8,6 +8,8 @@
  *     error with a code, a bad row a reject with a code);
  *   - every case finishes (a hang fails the case by its time limit);
  *   - a done batch accounts for every row: rows = imported + duplicate + rejected.
+ * And for random transaction logs (no order numbers, several header languages):
+ * each row is one order linked to its customer, and importing it again adds nothing.
  * FUZZ_CASES scales the run (default 2,000); FUZZ_SEED picks another sequence.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -178,4 +180,46 @@ describe('import fuzzing', () => {
     if (process.env.FUZZ_REPORT) console.log(`${CASES} cases, seed ${SEED}:`, Object.fromEntries([...codes].sort()), phase)
     expect(codes.get('done') ?? 0).toBeGreaterThan(CASES / 10)
   }, 120_000)
+
+  it('reads any transaction log as one order per row, and a second import of it adds nothing', async () => {
+    const next = rng(SEED + 1)
+    const headers = [
+      ['Customer', 'Date', 'Quantity', 'Amount'], ['ID', 'date', 'number_of_cds', 'dollar_value'], ['Kunde', 'Datum', 'Menge', 'Betrag'],
+      ['Client', 'Date de commande', 'Quantité', 'Montant'], ['客户', '日期', '数量', '实付金额'], ['Email', 'Purchase date', 'Qty', 'Sales'],
+    ]
+    const control = { isCancelled: () => false, onProgress: () => {} }
+    for (let n = 0; n < Math.max(20, CASES / 20); n++) {
+      const header = pick(next, headers)
+      const customers = Array.from({ length: 1 + Math.floor(next() * 6) }, (_, i) => (header[0] === 'Email' ? `c${i}@example.com` : `0000${i + 1}`))
+      const rows = Array.from({ length: 2 + Math.floor(next() * 40) }, () => [
+        pick(next, customers), `2024-0${1 + Math.floor(next() * 3)}-1${Math.floor(next() * 3)}`, String(1 + Math.floor(next() * 3)), (1 + Math.floor(next() * 4) * 2.5).toFixed(2),
+      ])
+      // Repeat the first customer's purchase so every log has a customer with repeats and an identical row.
+      rows.push([...rows[0]])
+      const path = join(dir, `log-${n}.csv`)
+      writeFileSync(path, [header, ...rows].map((cells) => cells.join(',')).join('\n') + '\n')
+      const sniffed = await sniffFile(path, {})
+      expect(sniffed.ok).toBe(true)
+      if (!sniffed.ok) continue
+      const sample = sniffed.layout.sample.map((row) => row.cells)
+      const guess = detectFormats(sniffed.layout.header, sample)[0]
+      expect(guess.kind, header.join(',')).toBe('orders')
+      const request = { path, file: path, presetId: guess.presetId, mapping: mappingFor(presetById(guess.presetId)!, sniffed.layout.header, sample), dateOrder: 'auto' as const, currency: 'EUR' }
+      const fresh = openStore(':memory:')
+      try {
+        const batchRow = (id: number) => fresh.db.prepare('SELECT rows_total AS rows, rows_imported AS imported, rows_duplicate AS duplicate FROM import_batches WHERE id = ?').get(id)
+        const first = await importFile(fresh.db, request as never, control)
+        expect(first.status, header.join(',')).toBe('done')
+        if (first.status !== 'done') continue
+        expect(batchRow(first.batchId)).toEqual({ rows: rows.length, imported: rows.length, duplicate: 0 })
+        expect(fresh.db.prepare('SELECT COUNT(*) AS n FROM orders').get()).toEqual({ n: rows.length })
+        expect(fresh.db.prepare('SELECT COUNT(*) AS n FROM orders WHERE customer_id IS NULL').get()).toEqual({ n: 0 })
+        const second = await importFile(fresh.db, request as never, control)
+        if (second.status !== 'done') throw new Error(`re-import ${second.status}`)
+        expect(batchRow(second.batchId)).toEqual({ rows: rows.length, imported: 0, duplicate: rows.length })
+      } finally {
+        fresh.close()
+      }
+    }
+  })
 })
