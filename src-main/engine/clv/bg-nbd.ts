@@ -139,7 +139,16 @@ export function expectedPurchases(params: BgNbdParams, x: number, tx: number, T:
   // The formula is 0/0 at a = 1 exactly; the limit is continuous, so step off the point.
   const a = Math.abs(params.a - 1) < 1e-7 ? 1 + 1e-7 : params.a
   const z = t / (alpha + T + t)
-  const logPart = (r + x) * Math.log((alpha + T) / (alpha + T + t)) + logHyp2f1(r + x, b + x, a + b + x - 1, z)
+  let hyp: number
+  try {
+    hyp = logHyp2f1(r + x, b + x, a + b + x - 1, z)
+  } catch {
+    // A degenerate fit (a + b near 0 or 1) leaves the series undefined or cancelling for customers
+    // without repeats: fall back to an alive customer's posterior mean rate (r + x)/(α + T) over t,
+    // times P(alive) — it ignores drop-out within t, so it errs high, never undefined.
+    return pAlive(params, x, tx, T) * ((r + x) / (alpha + T)) * t
+  }
+  const logPart = (r + x) * Math.log((alpha + T) / (alpha + T + t)) + hyp
   const bracket = -Math.expm1(logPart)
   const aliveOdds = x > 0 ? (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx))) : 0
   return Math.max(0, (((a + b + x - 1) / (a - 1)) * bracket) / (1 + aliveOdds))

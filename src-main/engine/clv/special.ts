@@ -36,9 +36,12 @@ export function lbeta(a: number, b: number): number {
  * tiny (1 − z)^(r + x), so only the logarithm is ever needed).
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): number {
-  if (!(a > 0 && b > 0 && c > 0)) throw new RangeError('logHyp2f1 needs a, b, c > 0')
   if (!(z >= 0 && z < 1)) throw new RangeError(`logHyp2f1 needs 0 <= z < 1, got ${z}`)
   if (z === 0) return 0
+  // A fitted BG/NBD with a + b < 1 gives c = a + b − 1 < 0 for customers without repeats: the
+  // series still converges (|z| < 1), its early terms just change sign, so it is summed directly.
+  if (a > 0 && b > 0 && !(c > 0)) return logSignedSeries(a, b, c, z)
+  if (!(a > 0 && b > 0 && c > 0)) throw new RangeError('logHyp2f1 needs a, b > 0')
   const logZ = Math.log(z)
   // Running sum kept as scale · Σ exp(logTerm − scale) to stay finite.
   let logTerm = 0
@@ -57,6 +60,20 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): number {
     if (ratio < 1 && Math.exp(logTerm - scale) / (1 - ratio) < 1e-16 * sum) break
   }
   return scale + Math.log(sum)
+}
+
+/** The Gauss series in linear space for c ≤ 0 (not a non-positive integer, where ₂F₁ is undefined). */
+function logSignedSeries(a: number, b: number, c: number, z: number): number {
+  if (Number.isInteger(c)) throw new RangeError(`logHyp2f1 is undefined for c = ${c}`)
+  let term = 1
+  let sum = 1
+  for (let n = 0; n < 10_000_000; n++) {
+    term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z
+    sum += term
+    if (n > Math.abs(c) + 2 && Math.abs(term) < 1e-16 * Math.abs(sum)) break
+  }
+  if (!(sum > 0) || !Number.isFinite(sum)) throw new RangeError(`logHyp2f1: the series for c = ${c} did not give a positive sum`)
+  return Math.log(sum)
 }
 
 /** ₂F₁(a, b; c; z) itself, for tests and small cases (overflows where the logarithm would not). */

@@ -36,3 +36,16 @@ describe('hyp2f1 (Gauss series)', () => {
     expect(() => logHyp2f1(1, 1, 2, 1)).toThrow(RangeError)
   })
 })
+
+describe('logHyp2f1 with c ≤ 0 (a fitted a + b < 1, customers without repeats)', () => {
+  it('matches the series summed by hand', () => {
+    const [a, b, c, z] = [0.3, 0.4, -0.3, 0.5]
+    let term = 1
+    let sum = 1
+    for (let n = 0; n < 200; n++) {
+      term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z
+      sum += term
+    }
+    expect(Math.exp(logHyp2f1(a, b, c, z))).toBeCloseTo(sum, 10)
+  })
+})
