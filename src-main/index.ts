@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, Menu } from 'electron'
+import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { createEngine, type Engine } from './engine/engine'
 import { forwardEvents, registerIpc } from './ipc'
 import { applySecurityPolicy } from './security'
@@ -57,6 +57,16 @@ if (!app.requestSingleInstanceLock()) {
       shell: 'electron',
       workerScript: join(__dirname, 'job-worker.js'),
       nativeBinding: process.env.OFFERWISE_SQLITE_BINDING,
+      // Export files go where the merchant points this dialog; the page never sends a path.
+      chooseExportFolder: async ({ locale }) => {
+        const options: Electron.OpenDialogOptions = {
+          title: locale === 'zh-CN' ? '选择保存导出文件的文件夹' : 'Choose a folder for the export files',
+          buttonLabel: locale === 'zh-CN' ? '保存到此处' : 'Save here',
+          properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+        }
+        const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+        return chosen.canceled || chosen.filePaths.length === 0 ? null : (chosen.filePaths[0] ?? null)
+      },
     })
     const current = engine
     registerIpc(current, (sender) => mainWindow !== null && sender === mainWindow.webContents)

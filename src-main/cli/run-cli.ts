@@ -12,6 +12,7 @@ import { inspectCommand } from './commands/inspect'
 import { evaluateCommand, trainCommand } from './commands/learn'
 import { overviewCommand } from './commands/overview'
 import { planCommand } from './commands/plan'
+import { exportCommand } from './commands/export'
 import { resultsCommand } from './commands/results'
 import { serveCommand } from './commands/serve'
 import { fail } from './output'
@@ -30,6 +31,7 @@ const COMMANDS: readonly CliCommand[] = [
   customersCommand,
   campaignsCommand,
   planCommand,
+  exportCommand,
   resultsCommand,
   serveCommand,
 ]

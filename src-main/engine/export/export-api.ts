@@ -11,10 +11,13 @@
  * save (downloads; the CLI's --out).
  */
 import type { Locale } from '../api'
-import type { ExportFormat } from './export-files'
-import type { Privacy } from './export-types'
 
-export type { ExportFormat, Privacy }
+// Written out, not imported from export-files.ts / export-types.ts: the renderer reads this file and
+// must not pull in the writers (Node's Buffer). export-schema.ts's `satisfies` keeps them in step.
+/** `EXPORT_FORMATS` in export-files.ts. */
+export type ExportFormat = 'csv' | 'xlsx' | 'shopify' | 'woocommerce' | 'klaviyo' | 'mailchimp'
+/** `Privacy` in export-types.ts. */
+export type Privacy = 'keep' | 'hash' | 'drop'
 
 /** The shop's own ids of a scope (category or product name as the plan names it), for the Shopify API and WooCommerce files. */
 export interface ScopeIds {

@@ -7,7 +7,7 @@ import { api } from '../api'
 import { i18n } from '../i18n/i18n.svelte'
 
 /** Only the steps that exist today; later steps join this list when they are built. */
-export const STEPS = ['import', 'data', 'learn', 'plan', 'review', 'results'] as const
+export const STEPS = ['import', 'data', 'learn', 'plan', 'review', 'export', 'results'] as const
 export type StepId = (typeof STEPS)[number]
 
 class AppState {

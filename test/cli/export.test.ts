@@ -1,0 +1,89 @@
+import ExcelJS from 'exceljs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Plan } from '../../src-main/engine/planner/planner-api'
+import { csvRecords } from '../unit/export/export-fixtures'
+import { offerwise, offerwiseJson, requireBuild, tempDb } from './run-cli'
+
+interface Printed {
+  planId: number
+  folder: string
+  codes: { prefix: string; length: number; count: number; fixed: boolean }
+  firstExportedAt: string | null
+  files: { path: string; fileName: string; kind: 'coupons' | 'holdout'; rows: number; warnings: string[] }[]
+}
+
+let db: string
+let plan: Plan
+let draft: Plan
+let out: string
+
+beforeAll(() => {
+  requireBuild()
+  db = tempDb()
+  out = join(dirname(db), 'export')
+  expect(offerwise(['sample', '--db', db]).status).toBe(0)
+  expect(offerwise(['train', '--db', db, '--epochs', 'purchase=10,sequence=2,affinity=2']).status).toBe(0)
+  plan = offerwiseJson<Plan>(['plan', '--db', db, '--budget', '200'])
+  draft = offerwiseJson<Plan>(['plan', '--db', db, '--budget', '50'])
+  expect(offerwiseJson<Plan>(['plan', 'approve', String(plan.id), '--db', db]).status).toBe('approved')
+}, 600_000)
+
+describe('offerwise export', () => {
+  it('refuses a draft, an unknown plan and a missing or unknown format', () => {
+    const fromDraft = offerwise(['export', String(draft.id), '--db', db, '--format', 'csv', '--out', out, '--json'])
+    expect(fromDraft.status).toBe(1)
+    expect(JSON.parse(fromDraft.stderr).error.code).toBe('export.plan-not-approved')
+    const unknown = offerwise(['export', '999', '--db', db, '--format', 'csv', '--out', out])
+    expect(unknown.status).toBe(1)
+    expect(unknown.stderr).toMatch(/no plan number 999/)
+    expect(offerwise(['export', String(plan.id), '--db', db]).status).toBe(2)
+    expect(offerwise(['export', String(plan.id), '--db', db, '--format', 'pdf']).status).toBe(2)
+    expect(() => readdirSync(out)).toThrow()
+  })
+
+  it('writes the CSV with one row per coupon and the holdout apart, then the same codes in every later format', async () => {
+    const first = offerwiseJson<Printed>(['export', String(plan.id), '--db', db, '--format', 'csv', '--out', out, '--with-holdout', '--prefix', 'ow-'])
+    expect(first.codes).toMatchObject({ prefix: 'OW-', length: 9, fixed: true, count: plan.summary.coupons })
+    expect(first.files.map((f) => f.kind).sort()).toEqual(['coupons', 'holdout'])
+    const coupons = first.files.find((f) => f.kind === 'coupons')!
+    const holdout = first.files.find((f) => f.kind === 'holdout')!
+    expect(holdout.fileName).toMatch(/HOLDOUT-DO-NOT-MAIL\.csv$/)
+    const { header, records } = csvRecords(readFileSync(coupons.path, 'utf8'))
+    expect(header.slice(-2)).toEqual(['code', 'offer_text'])
+    expect(records).toHaveLength(plan.summary.coupons)
+    expect(coupons.rows).toBe(plan.summary.coupons)
+    const codes = records.map((r) => r.code!)
+    expect(new Set(codes).size).toBe(codes.length)
+    for (const code of codes) expect(code).toMatch(/^OW-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{9}$/)
+    const held = csvRecords(readFileSync(holdout.path, 'utf8')).records
+    expect(held).toHaveLength(plan.summary.holdout)
+    expect(held.some((r) => Object.values(r).some((v) => v.startsWith('OW-')))).toBe(false)
+
+    // Later exports: the same codes, whatever the format; the codes' settings are fixed.
+    const again = offerwiseJson<Printed>(['export', '--plan', String(plan.id), '--db', db, '--format', 'xlsx', '--out', out])
+    expect(again.firstExportedAt).toBe(first.firstExportedAt)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(again.files[0]!.path)
+    const sheet = book.worksheets[0]!
+    const codeColumn = (sheet.getRow(1).values as unknown[]).indexOf('code')
+    const xlsxCodes: string[] = []
+    sheet.eachRow((row, n) => {
+      if (n > 1) xlsxCodes.push(String(row.getCell(codeColumn).value))
+    })
+    expect(new Set(xlsxCodes)).toEqual(new Set(codes))
+    const shopify = offerwiseJson<Printed>(['export', String(plan.id), '--db', db, '--format', 'shopify', '--out', out])
+    expect(shopify.files.map((f) => f.fileName.replace(/^.*-/, ''))).toEqual(['discounts.csv', 'api.json'])
+    const sheetCodes = csvRecords(readFileSync(shopify.files[0]!.path, 'utf8')).records.map((r) => r.Code)
+    expect(new Set(sheetCodes)).toEqual(new Set(codes))
+    const changed = offerwise(['export', String(plan.id), '--db', db, '--format', 'csv', '--out', out, '--prefix', 'NEW', '--json'])
+    expect(changed.status).toBe(1)
+    expect(JSON.parse(changed.stderr).error.code).toBe('export.codes-fixed')
+    // E-mail tools refuse dropped e-mails; the human output names every file with its rows.
+    expect(offerwise(['export', String(plan.id), '--db', db, '--format', 'klaviyo', '--privacy', 'drop', '--out', out]).status).toBe(1)
+    const human = offerwise(['export', String(plan.id), '--db', db, '--format', 'mailchimp', '--out', out])
+    expect(human.status).toBe(0)
+    expect(human.stdout).toMatch(new RegExp(`mailchimp\\.csv: \\d+ rows`))
+  })
+})
