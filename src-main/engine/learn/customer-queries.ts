@@ -39,7 +39,8 @@ const SELECT_SCORES = `
   SELECT s.customer_id, c.external_id, c.name, c.email, agg.orders, agg.spend, agg.last_order_at, s.p_buy, s.expected_orders,
          s.expected_spend, s.discount_sensitivity, s.top_categories_json, s.next_category,
          s.p_alive, s.clv_3m, s.clv_6m, s.clv_12m, s.churn_risk,
-         CASE WHEN s.expected_days_to_next IS NULL THEN NULL
+         -- A date needs a rhythm: with one order there is no gap to go by, and a guess would read as a promise.
+         CASE WHEN s.expected_days_to_next IS NULL OR COALESCE(agg.orders, 0) < 2 THEN NULL
               ELSE date(r.scoring_cutoff, '+' || CAST(ROUND(MAX(1, s.expected_days_to_next)) AS INTEGER) || ' days') END AS next_order_at
   FROM customer_scores s
   JOIN model_runs r ON r.id = s.run_id
