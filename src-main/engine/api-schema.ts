@@ -63,6 +63,7 @@ export const ARG_SCHEMAS = {
     .strict(),
   'customers/detail': z.object({ customerId: z.number().int().positive() }).strict(),
   'campaigns/list': none,
+  'campaigns/evaluate': z.object({ campaignId: z.number().int().positive().optional(), seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
   ...PLAN_SCHEMAS,
   ...EXPORT_SCHEMAS,
   ...RESULTS_SCHEMAS,

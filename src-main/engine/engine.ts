@@ -17,6 +17,7 @@ import { LATEST_SCHEMA_VERSION } from './store/migrations'
 import { ENGINE_VERSION } from './version'
 import { customerDetail, listCustomers } from './learn/customer-queries'
 import { listCampaigns } from './campaigns/list-campaigns'
+import { evaluateCampaigns } from './campaigns/evaluate-campaigns'
 import { PlanService } from './planner/plan-service'
 import { ExportService, type ChooseExportFolder } from './export/export-service'
 import { campaignResult } from './results/campaign-result'
@@ -113,6 +114,7 @@ export function createEngine(options: EngineOptions): Engine {
     'customers/list': (args) => listCustomers(db, args),
     'customers/detail': (args) => customerDetail(db, args.customerId),
     'campaigns/list': () => listCampaigns(db),
+    'campaigns/evaluate': (args) => evaluateCampaigns(db, args),
     'plan/create': (args) => ({ jobId: jobs.start({ kind: 'plan', dbPath: options.dbPath, nativeBinding: options.nativeBinding, settings: args }) }),
     'plan/resolve': (args) => plans.resolve(args),
     'plan/get': (args) => plans.get(args),

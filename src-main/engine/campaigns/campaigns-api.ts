@@ -4,6 +4,7 @@
  * Importing a campaign file goes through `import/start` like any other file.
  */
 import type { CampaignDiscountType } from '../planner/offer-types'
+import type { ResponseSummary } from '../planner/planner-api'
 
 export interface CampaignLevel {
   discountType: CampaignDiscountType
@@ -38,5 +39,6 @@ export interface CampaignSummary {
 
 export interface CampaignCalls {
   'campaigns/list': { args: Record<string, never>; result: CampaignSummary[] }
-  // 'campaigns/evaluate' (the response model's held-out evaluation) joins here.
+  /** The response model's evaluation on held-out members of every randomised campaign, or of one. */
+  'campaigns/evaluate': { args: { campaignId?: number; seed?: number }; result: ResponseSummary }
 }

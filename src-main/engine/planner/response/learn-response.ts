@@ -29,6 +29,8 @@ export interface LearnResponseOptions {
   onProgress?: (fraction: number) => void
   /** Checked between fits; when it returns true learnResponse throws ResponseCancelled. */
   isCancelled?: () => boolean
+  /** Learn from (and judge on) this campaign's members only (`offerwise campaigns evaluate ID`). */
+  campaignId?: number
 }
 
 /** Thrown by learnResponse when options.isCancelled() said so. */
@@ -41,7 +43,7 @@ export class ResponseCancelled extends Error {
 
 export function learnResponse(db: Database.Database, options: LearnResponseOptions): { model: ResponseModel; summary: ResponseSummary } {
   const prior = options.prior ?? DEFAULT_PRIOR
-  const outcomes = randomisedOutcomes(memberOutcomes(db))
+  const outcomes = randomisedOutcomes(memberOutcomes(db, options.campaignId))
   if (!hasMeasurableCampaign(outcomes)) {
     const model = assumedResponse(prior, shopHasDiscountHistory(db))
     return { model, summary: summariseResponse(model, null) }
