@@ -21,7 +21,7 @@ describe('offerwise results', () => {
     const spring = offerwiseJson<CampaignSummary[]>(['campaigns', 'list', '--db', db]).find((c) => c.name === 'Spring test')!
     const result = offerwiseJson<CampaignResult>(['results', String(spring.id), '--db', db])
     expect(result.status).toBe('measured')
-    expect(result.overall).toMatchObject({ level: 0.9, treatment: { members: 2, buyers: 2 }, control: { members: 2, buyers: 1 } })
+    expect(result.overall).toMatchObject({ level: 0.95, treatment: { members: 2, buyers: 2 }, control: { members: 2, buyers: 1 } })
     expect(result.verdict.code).toBe('no-evidence')
     expect(result.warnings.map((w) => w.code)).toContain('small-sample')
 

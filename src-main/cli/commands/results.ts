@@ -16,7 +16,7 @@ import { importCommand } from './import'
 export const resultsCommand: CliCommand = {
   name: 'results',
   usage: [
-    '  results CAMPAIGN_ID          Measured lift against the holdout, per offer level, predicted vs measured (90% intervals)',
+    '  results CAMPAIGN_ID          Measured lift against the holdout, per offer level, predicted vs measured (95% CIs, p-values)',
     '  results import FILE...       Import what happened: orders with discount codes, or a redemptions file (as import)',
   ].join('\n'),
   async run(argv, ctx) {
@@ -41,7 +41,7 @@ function describe(r: CampaignResult): string {
     const o = r.overall
     lines.push(
       `  bought: treatment ${o.treatment.buyers}/${o.treatment.members}, holdout ${o.control.buyers}/${o.control.members}; lift ${range(o.conversionLift, pts)}, p = ${o.conversionP.toFixed(3)}`,
-      `  incremental: buyers ${range(o.incrementalBuyers, (v) => v.toFixed(1))}, revenue ${range(o.incrementalRevenue, money)}, profit ${range(o.incrementalProfit, money)}; discounts ${money(o.discountCost)}`,
+      `  incremental (${Math.round(o.level * 100)}% CI): buyers ${range(o.incrementalBuyers, (v) => v.toFixed(1))}, revenue ${range(o.incrementalRevenue, money)} p = ${o.revenueP.toFixed(3)}, profit ${range(o.incrementalProfit, money)} p = ${o.profitP.toFixed(3)}; discounts ${money(o.discountCost)}`,
     )
   }
   if (r.predicted) lines.push(`  predicted: lift ${pts(r.predicted.conversionLift)}, buyers ${r.predicted.incrementalBuyers.toFixed(1)}, profit ${money(r.predicted.incrementalProfit)}, discounts ${money(r.predicted.discountCost)}`)

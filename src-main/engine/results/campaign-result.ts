@@ -214,10 +214,11 @@ function verdict(
     lift: pct(overall.conversionLift.estimate),
     liftLow: pct(overall.conversionLift.low),
     liftHigh: pct(overall.conversionLift.high),
+    p: pValue(overall.profitP),
   }
   const bestText = best && best.distinguishable ? ` ${levelName(levels.find((l) => l.key === best.key))} earned the most per coupon.` : ''
   if (best) params.best = best.key
-  const range = `${levelPct}% interval ${money(p.low)} to ${money(p.high)}`
+  const range = `${levelPct}% CI ${money(p.low)} to ${money(p.high)}, p = ${pValue(overall.profitP)}`
   // A bootstrap over a handful of members understates its own uncertainty: below the sizes the
   // response model needs (learn-response.ts), no verdict claims an effect, whatever the interval says.
   const enough = overall.treatment.members >= MIN_TREATED && overall.control.members >= MIN_CONTROL
@@ -229,6 +230,11 @@ function verdict(
         ? `The campaign lost about ${money(-p.estimate)} (${range}): the discounts cost more than the extra orders earned.${bestText}`
         : `Not enough evidence yet: the interval includes no effect. Measured ${money(p.estimate)} extra profit (${range}); conversion ${pct(overall.conversionLift.estimate)} points (${pct(overall.conversionLift.low)} to ${pct(overall.conversionLift.high)}).`
   return { code, params, message }
+}
+
+/** A p-value as a merchant reads it: three decimals, "< 0.001" below that. */
+export function pValue(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toFixed(3)
 }
 
 function levelName(level: LevelResult | undefined): string {

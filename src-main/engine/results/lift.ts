@@ -21,8 +21,13 @@
  *    p-value: two-sided pooled two-proportion z test.
  *  - orders, revenue, profit: percentile bootstrap over members, resampling
  *    each arm with replacement at its own size (stratified by arm, as the
- *    randomisation was), seeded, so the same data gives the same interval.
- * One confidence level for all (default 90 %).
+ *    randomisation was), seeded, so the same data gives the same interval;
+ *    the 95 % interval is the 2.5th to 97.5th percentile of the resamples.
+ *    p-value: the bootstrap's two-sided p of "no difference" (twice the
+ *    smaller share of resampled differences on either side of zero, with the
+ *    +1 correction), so p < 1 − level exactly when the percentile interval
+ *    leaves zero out.
+ * One confidence level for all (default 95 %).
  */
 
 export type Arm = 'treatment' | 'control'
@@ -37,7 +42,7 @@ export interface LiftMember {
 }
 
 export interface LiftOptions {
-  /** Confidence level of every interval, 0..1 (default 0.9). */
+  /** Confidence level of every interval, 0..1 (default 0.95). */
   level?: number
   /** Bootstrap resamples (default 2000). */
   resamples?: number
@@ -73,6 +78,10 @@ export interface LiftFigures {
   incrementalOrders: Interval
   incrementalRevenue: Interval
   incrementalProfit: Interval
+  /** Two-sided bootstrap p-values of "no difference" in orders, revenue and profit per member. */
+  ordersP: number
+  revenueP: number
+  profitP: number
   /** Discount the treatment arm redeemed (money). */
   discountCost: number
   /** The profit interval excludes zero. */
@@ -81,7 +90,7 @@ export interface LiftFigures {
   conversionDistinguishable: boolean
 }
 
-export const DEFAULT_LEVEL = 0.9
+export const DEFAULT_LEVEL = 0.95
 export const DEFAULT_RESAMPLES = 2000
 
 export function memberProfit(m: Pick<LiftMember, 'revenue' | 'discount' | 'margin'>): number {
@@ -111,6 +120,9 @@ export function measureLift(members: readonly LiftMember[], options: LiftOptions
     incrementalOrders: { estimate: nT * (t.orders / nT - c.orders / c.members), ...boot.orders },
     incrementalRevenue: { estimate: nT * (t.revenue / nT - c.revenue / c.members), ...boot.revenue },
     incrementalProfit,
+    ordersP: boot.orders.p,
+    revenueP: boot.revenue.p,
+    profitP: boot.profit.p,
     discountCost: t.discount,
     profitDistinguishable: excludesZero(incrementalProfit),
     conversionDistinguishable: excludesZero(conversionLift),
@@ -174,6 +186,7 @@ export function twoProportionP(x1: number, n1: number, x2: number, n2: number): 
 interface BootBounds {
   low: number
   high: number
+  p: number
 }
 
 /**
@@ -215,9 +228,30 @@ function bootstrap(treatment: readonly LiftMember[], control: readonly LiftMembe
   }
   const bounds = (draws: Float64Array): BootBounds => {
     draws.sort()
-    return { low: percentile(draws, (1 - level) / 2), high: percentile(draws, 1 - (1 - level) / 2) }
+    return { low: percentile(draws, (1 - level) / 2), high: percentile(draws, 1 - (1 - level) / 2), p: bootstrapP(draws) }
   }
   return { orders: bounds(orders), revenue: bounds(revenue), profit: bounds(profit) }
+}
+
+/**
+ * Two-sided p of "the difference is zero" from sorted bootstrap draws: twice
+ * the smaller tail share at zero, (k + 1) / (B + 1) so it is never 0; 1 when
+ * every draw is zero (nothing varies).
+ */
+export function bootstrapP(sorted: Float64Array): number {
+  const B = sorted.length
+  if (B === 0) return 1
+  let below = 0
+  let above = 0
+  for (const d of sorted) {
+    if (d < 0) below++
+    else if (d > 0) above++
+  }
+  if (below === 0 && above === 0) return 1
+  const ties = B - below - above
+  // Draws at exactly zero count half to each side.
+  const tail = Math.min(below, above) + ties / 2
+  return Math.min(1, (2 * tail + 1) / (B + 1))
 }
 
 /** Linear interpolation between order statistics of sorted `values` (type 7). */

@@ -67,7 +67,7 @@ export interface CampaignResult {
   members: { treatment: number; control: number; unknown: number }
   /** The margin used for profit: the plan's per-customer margins, else the shop's from product costs, else the default. */
   margin: { source: 'plan' | 'costs' | 'costs+default' | 'default'; mean: number }
-  /** Confidence level of every interval (0.9). */
+  /** Confidence level of every interval (0.95). */
   level: number
   resamples: number
   overall: LiftFigures | null

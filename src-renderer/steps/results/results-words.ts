@@ -18,6 +18,9 @@ export function levelName(level: Pick<LevelResult, 'discountType' | 'discountVal
   }
 }
 
+/** A p-value: three decimals, "< 0.001" below that. */
+export const pValue = (p: number): string => (p < 0.001 ? `< ${fmt.fixed(0.001, 3)}` : fmt.fixed(p, 3))
+
 export const points = (ratio: number): string => t('results.points', { value: fmt.fixed(ratio * 100, 1) })
 
 export function verdictText(r: CampaignResult): string {
@@ -37,6 +40,7 @@ export function verdictText(r: CampaignResult): string {
       lift: points(o.conversionLift.estimate),
       liftLow: points(o.conversionLift.low),
       liftHigh: points(o.conversionLift.high),
+      p: pValue(o.profitP),
     })
     return best ? `${main} ${t('results.best', { level: levelName(best, r.currency) })}` : main
   }

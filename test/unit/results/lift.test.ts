@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { measureLift, memberProfit, mulberry32, newcombe, normalCdf, normalQuantile, twoProportionP, wilson, type LiftMember } from '../../../src-main/engine/results/lift'
+import { bootstrapP, DEFAULT_LEVEL, measureLift, memberProfit, mulberry32, newcombe, normalCdf, normalQuantile, twoProportionP, wilson, type LiftMember } from '../../../src-main/engine/results/lift'
 
 const Z95 = 1.959963984540054
 
@@ -54,7 +54,9 @@ describe('interval maths, against published values', () => {
 
 describe('measureLift', () => {
   it('computes the hand case: 30/100 treated vs 10/100 control at $50 a buyer, $5 off, 50 % margin', () => {
-    const lift = measureLift([...arm('treatment', 30, 100, 50, 5), ...arm('control', 10, 100, 50, 0)], { level: 0.9, resamples: 500, seed: 3 })!
+    const lift = measureLift([...arm('treatment', 30, 100, 50, 5), ...arm('control', 10, 100, 50, 0)], { resamples: 500, seed: 3 })!
+    expect(DEFAULT_LEVEL).toBe(0.95)
+    expect(lift.level).toBe(0.95)
     expect(lift.treatment).toMatchObject({ members: 100, buyers: 30, orders: 30, revenue: 1500, discount: 150 })
     expect(lift.control).toMatchObject({ members: 100, buyers: 10, revenue: 500, discount: 0 })
     expect(lift.conversionLift.estimate).toBeCloseTo(0.2, 10)
@@ -69,10 +71,20 @@ describe('measureLift', () => {
     expect(lift.incrementalProfit.high).toBeGreaterThan(425)
     expect(lift.profitDistinguishable).toBe(true)
     expect(lift.conversionDistinguishable).toBe(true)
-    // The 90 % Newcombe interval is narrower than the 95 % one.
-    const wide = newcombe(30, 100, 10, 100, Z95)
-    expect(lift.conversionLift.low).toBeGreaterThan(wide.low)
-    expect(lift.conversionLift.high).toBeLessThan(wide.high)
+    // By default every interval is at 95 %: the conversion lift is Newcombe's at z = 1.96, and its p-value
+    // the pooled z test's; the money intervals exclude zero, so their bootstrap p-values are below 0.05.
+    const at95 = newcombe(30, 100, 10, 100, Z95)
+    expect(lift.conversionLift.low).toBeCloseTo(at95.low, 8)
+    expect(lift.conversionLift.high).toBeCloseTo(at95.high, 8)
+    expect(lift.conversionP).toBeCloseTo(twoProportionP(30, 100, 10, 100), 12)
+    expect(lift.profitP).toBeLessThan(0.05)
+    expect(lift.revenueP).toBeLessThan(0.05)
+    expect(lift.ordersP).toBeLessThan(0.05)
+    // A 90 % interval, on request, is narrower than the 95 % one, for money too.
+    const narrow = measureLift([...arm('treatment', 30, 100, 50, 5), ...arm('control', 10, 100, 50, 0)], { level: 0.9, resamples: 500, seed: 3 })!
+    expect(narrow.conversionLift.low).toBeGreaterThan(lift.conversionLift.low)
+    expect(narrow.conversionLift.high).toBeLessThan(lift.conversionLift.high)
+    expect(narrow.incrementalProfit.high - narrow.incrementalProfit.low).toBeLessThan(lift.incrementalProfit.high - lift.incrementalProfit.low)
   })
 
   it('is seeded: the same members and seed give the same interval, another seed a slightly different one', () => {
@@ -91,6 +103,21 @@ describe('measureLift', () => {
     expect(lift.incrementalProfit.low).toBeLessThan(0)
     expect(lift.incrementalProfit.high).toBeGreaterThan(0)
     expect(measureLift(arm('treatment', 3, 10))).toBeNull()
+    expect(lift.profitP).toBeGreaterThan(0.05)
+  })
+
+  it('bootstrap p-values: twice the smaller tail, never 0, 1 when nothing varies; at 95 % they agree with the percentile interval', () => {
+    expect(bootstrapP(Float64Array.from([1, 2, 3, 4]))).toBeCloseTo(1 / 5, 12)
+    expect(bootstrapP(Float64Array.from([-2, -1, 1, 2]))).toBe(1)
+    expect(bootstrapP(Float64Array.from([-1, 1, 2, 3, 4, 5, 6, 7, 8, 9]))).toBeCloseTo(3 / 11, 12)
+    expect(bootstrapP(Float64Array.from([0, 0, 0]))).toBe(1)
+    for (let seed = 1; seed <= 20; seed++) {
+      const members = [...arm('treatment', 10 + seed, 80, 40, 4), ...arm('control', 10, 80, 40)]
+      const lift = measureLift(members, { seed, resamples: 999 })!
+      const excludes = lift.incrementalRevenue.low > 0 || lift.incrementalRevenue.high < 0
+      // Percentile interval and p-value come from the same draws; they can disagree only right at the edge.
+      if (Math.abs(lift.revenueP - 0.05) > 0.01) expect(excludes).toBe(lift.revenueP < 0.05)
+    }
   })
 
   it('a loss when discounts go to customers who would have bought anyway', () => {
@@ -102,7 +129,7 @@ describe('measureLift', () => {
     expect(lift.profitDistinguishable).toBe(true)
   })
 
-  it('covers a known true effect in most simulated campaigns, and rarely flags a zero effect (coverage near the 90 % level)', () => {
+  it('covers a known true effect in most simulated campaigns, and rarely flags a zero effect (coverage near the 95 % level)', () => {
     const random = mulberry32(99)
     const simulate = (pT: number, pC: number, nT: number, nC: number): LiftMember[] => [
       ...Array.from({ length: nT }, () => (random() < pT ? { arm: 'treatment' as const, converted: true, orders: 1, revenue: 40, discount: 4, margin: 0.5 } : { arm: 'treatment' as const, converted: false, orders: 0, revenue: 0, discount: 0, margin: 0.5 })),

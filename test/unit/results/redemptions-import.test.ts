@@ -117,7 +117,7 @@ describe('redemption files', () => {
     expect(result.overall?.treatment).toMatchObject({ members: 4, buyers: 3, discount: 5 })
     expect(result.overall?.control).toMatchObject({ members: 2, buyers: 1 })
     expect(result.overall?.conversionLift.estimate).toBeCloseTo(0.25, 10)
-    expect(result.overall?.level).toBe(0.9)
+    expect(result.overall?.level).toBe(0.95)
     expect(result.verdict.code).toBe('no-evidence')
     expect(result.verdict.message).toContain('Not enough evidence yet: the interval includes no effect')
     expect(result.warnings.map((w) => w.code)).toContain('small-sample')

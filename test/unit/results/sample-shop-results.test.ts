@@ -22,7 +22,7 @@ describe.skipIf(!existsSync(join(ROOT, 'resources/sample-shop/campaigns.csv')))(
     expect(sample?.status).toBe('done')
     const truth = buildSampleShop().stats.campaigns
     const campaigns = await engine.call('campaigns/list', {})
-    const table: string[] = ['| campaign | depth | members | bought (holdout) | measured lift, 90% CI | true lift | measured profit, 90% CI | inside |', '|---|---|---|---|---|---|---|---|']
+    const table: string[] = ['| campaign | depth | members | bought (holdout) | measured lift, 95% CI | true lift | measured profit, 95% CI | inside |', '|---|---|---|---|---|---|---|---|']
     let inside = 0
     let total = 0
     for (const id of ['spring-test-2024', 'autumn-test-2024']) {
@@ -56,7 +56,7 @@ describe.skipIf(!existsSync(join(ROOT, 'resources/sample-shop/campaigns.csv')))(
       console.log(`${id}: ${result.verdict.message}`)
     }
     console.log(table.join('\n'))
-    // A 90% interval should miss about one depth in ten; allow two misses of eight.
+    // A 95% interval should miss about one depth in twenty; allow two misses of eight.
     expect(inside).toBeGreaterThanOrEqual(total - 2)
   }, 600_000)
 })
