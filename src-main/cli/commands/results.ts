@@ -16,7 +16,7 @@ import { importCommand } from './import'
 export const resultsCommand: CliCommand = {
   name: 'results',
   usage: [
-    '  results CAMPAIGN_ID          Measured lift against the holdout, per offer level, predicted vs measured (95% CIs, p-values)',
+    '  results CAMPAIGN_ID          Measured lift against the holdout, per offer level and segment, predicted vs measured (95% CIs, p-values)',
     '  results import FILE...       Import what happened: orders with discount codes, or a redemptions file (as import)',
   ].join('\n'),
   async run(argv, ctx) {
@@ -45,8 +45,22 @@ function describe(r: CampaignResult): string {
     )
   }
   if (r.predicted) lines.push(`  predicted: lift ${pts(r.predicted.conversionLift)}, buyers ${r.predicted.incrementalBuyers.toFixed(1)}, profit ${money(r.predicted.incrementalProfit)}, discounts ${money(r.predicted.discountCost)}`)
+  lines.push(...segmentLines(r, range, pts, money))
   for (const level of r.levels) lines.push(`  ${levelName(level)} (${level.members}): ${level.lift ? `lift ${range(level.lift.conversionLift, pts)}, profit ${range(level.lift.incrementalProfit, money)}` : 'outcomes unknown'}${level.predicted ? `; predicted lift ${pts(level.predicted.conversionLift)}, profit ${money(level.predicted.incrementalProfit)}` : ''}`)
   return lines.join('\n')
+}
+
+function segmentLines(r: CampaignResult, range: (i: Interval, f: (v: number) => string) => string, pts: (v: number) => string, money: (v: number) => string): string[] {
+  if (r.segmentSource === 'none') return r.overall ? ['  per segment: segments need an Offerwise plan, or orders from before the campaign to segment its members by'] : []
+  if (r.segments.length === 0) return []
+  const lines = [`  per segment (${r.segmentSource === 'plan' ? "the plan's segments" : 'segmented by history before the campaign'}; treated vs the same segment's holdout):`]
+  for (const s of r.segments) {
+    const l = s.lift
+    lines.push(
+      `    ${s.segment} (${s.treatment} treated, ${s.control} holdout): ${l ? `bought ${l.treatment.buyers}/${l.treatment.members} vs ${l.control.buyers}/${l.control.members}, lift ${range(l.conversionLift, pts)} p = ${l.conversionP.toFixed(3)}, profit ${range(l.incrementalProfit, money)} p = ${l.profitP.toFixed(3)}${s.small ? ' — small groups' : ''}` : 'outcomes unknown or no holdout in this segment'}`,
+    )
+  }
+  return lines
 }
 
 function levelName(l: LevelResult): string {

@@ -2,7 +2,8 @@
  * The store-facing side of results: one campaign's members and outcomes
  * (campaigns/outcomes.ts, which already counts imported orders and
  * redemptions), their margins, the plan's expectations, and the lift
- * (lift.ts) per campaign and per offer level, with a plain-words verdict.
+ * (lift.ts) per campaign, per offer level and per segment, with a
+ * plain-words verdict.
  */
 import type Database from 'better-sqlite3'
 import { EngineError } from '../api-schema'
@@ -10,10 +11,13 @@ import { memberOutcomes, type MemberOutcome } from '../campaigns/outcomes'
 import { shopMargin } from '../clv/margin'
 import { DEFAULT_MARGIN } from '../clv/settings'
 import { shopCurrency } from '../data/shop-currency'
+import { buildFeatures } from '../features/build-features'
+import { featureColumn } from '../features/feature-names'
 import { MIN_CONTROL, MIN_TREATED } from '../planner/response/learn-response'
 import { LoadedPlan } from '../planner/loaded-plan'
+import { SEGMENTS, segmentOf, type Segment } from '../planner/segments'
 import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, excludesZero, measureLift, type LiftFigures, type LiftMember } from './lift'
-import type { CampaignResult, LevelResult, PredictedFigures, ResultStatus, ResultWarning, VerdictCode } from './results-api'
+import type { CampaignResult, LevelResult, PredictedFigures, ResultStatus, ResultWarning, SegmentResult, SegmentSource, VerdictCode } from './results-api'
 
 export interface ResultOptions {
   /** Shop wall-clock 'YYYY-MM-DD HH:MM:SS'; default the computer's local time. */
@@ -39,6 +43,7 @@ interface Expectation {
   profit: number
   cost: number
   margin: number
+  segment: Segment
 }
 
 export function campaignResult(db: Database.Database, campaignId: number, options: ResultOptions = {}): CampaignResult {
@@ -72,6 +77,9 @@ export function campaignResult(db: Database.Database, campaignId: number, option
       predicted: plan ? predicted(group.members, outcomes, plan.byCustomer) : null,
     }
   })
+
+  const segmentation = plan ? { source: 'plan' as const, of: new Map([...plan.byCustomer].map(([id, e]) => [id, e.segment])) } : featureSegments(db, row.sent_at, outcomes)
+  const segments: SegmentResult[] = segmentation.source === 'none' ? [] : segmentResults(outcomes, segmentation.of, toLift, { level, resamples, seed })
 
   const treatmentCount = outcomes.filter((o) => o.arm === 'treatment').length
   const controlCount = outcomes.length - treatmentCount
@@ -114,6 +122,8 @@ export function campaignResult(db: Database.Database, campaignId: number, option
     overall,
     predicted: plan ? predicted(outcomes.filter((o) => o.arm === 'treatment'), outcomes, plan.byCustomer) : null,
     levels,
+    segmentSource: segmentation.source,
+    segments,
     bestLevel: best,
     verdict: verdict(status, overall, best, levels, currency, row, ordersThrough),
     warnings,
@@ -129,6 +139,61 @@ function levelGroups(treated: readonly MemberOutcome[]) {
     else groups.set(key, { key, discountType: o.discountType, discountValue: o.discountValue, minSpend: o.minSpend, members: [o] })
   }
   return [...groups.values()].sort((a, b) => a.discountType.localeCompare(b.discountType) || a.discountValue - b.discountValue || a.minSpend - b.minSpend)
+}
+
+/**
+ * Segments of an imported campaign's members, by the plan's own rules, from
+ * their history before the campaign was sent (features at sent_at's day).
+ * Members with no sale order before then are new to the shop; when none has
+ * one, there is nothing to segment by.
+ */
+function featureSegments(db: Database.Database, sentAt: string, outcomes: readonly MemberOutcome[]): { source: SegmentSource; of: Map<number, Segment> } {
+  const of = new Map<number, Segment>()
+  if (outcomes.length === 0) return { source: 'none', of }
+  const features = buildFeatures(db, sentAt.slice(0, 10))
+  const width = features.names.length
+  const recency = featureColumn(features.names, 'recency_days')
+  const frequency = featureColumn(features.names, 'frequency')
+  const gap = featureColumn(features.names, 'gap_mean')
+  const rowOf = new Map<number, number>()
+  features.customerIds.forEach((id, row) => rowOf.set(id, row))
+  let withHistory = 0
+  for (const o of outcomes) {
+    if (of.has(o.customerId)) continue
+    const row = rowOf.get(o.customerId)
+    if (row === undefined) {
+      of.set(o.customerId, 'new')
+      continue
+    }
+    withHistory++
+    const v = (j: number): number => features.values[row * width + j]
+    of.set(o.customerId, segmentOf({ orders: v(frequency), recencyDays: v(recency), gapMeanDays: v(gap) }))
+  }
+  return withHistory === 0 ? { source: 'none', of: new Map() } : { source: 'features', of }
+}
+
+/** Per segment: its treated members against its own holdout members. */
+function segmentResults(
+  outcomes: readonly MemberOutcome[],
+  segmentOfCustomer: ReadonlyMap<number, Segment>,
+  toLift: (o: MemberOutcome) => LiftMember,
+  options: { level: number; resamples: number; seed: number },
+): SegmentResult[] {
+  const out: SegmentResult[] = []
+  for (const segment of SEGMENTS) {
+    const members = outcomes.filter((o) => segmentOfCustomer.get(o.customerId) === segment)
+    if (members.length === 0) continue
+    const lift = measureLift(members.filter((o) => o.known).map(toLift), options)
+    const treatment = members.filter((o) => o.arm === 'treatment').length
+    out.push({
+      segment,
+      treatment,
+      control: members.length - treatment,
+      lift,
+      small: lift === null || lift.treatment.members < MIN_TREATED || lift.control.members < MIN_CONTROL,
+    })
+  }
+  return out
 }
 
 /** The plan's stored expectations per customer: what it chose for the treated, the base rate for the holdout. */
@@ -148,6 +213,7 @@ function planExpectations(db: Database.Database, planId: number): { byCustomer: 
       profit: chosen ? plan.matrix.profitMean[cell] : 0,
       cost: chosen ? plan.matrix.costMean[cell] : 0,
       margin: c.margin,
+      segment: (SEGMENTS as readonly string[]).includes(c.segment) ? (c.segment as Segment) : 'active',
     })
   })
   return { byCustomer, currency: plan.record.currency, defaultMargin: plan.record.settings.defaultMargin }

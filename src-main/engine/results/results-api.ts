@@ -4,6 +4,7 @@
  * `import/start` like any other file; these calls only read.
  */
 import type { CampaignDiscountType } from '../planner/offer-types'
+import type { Segment } from '../planner/segments'
 import type { LiftFigures } from './lift'
 
 export type { Interval, LiftFigures, ArmFigures } from './lift'
@@ -56,6 +57,33 @@ export interface LevelResult {
   predicted: PredictedFigures | null
 }
 
+/**
+ * One segment (planner/segments.ts) of the campaign: its treated members against
+ * its own holdout members. The holdout was drawn at random across segments, so
+ * within a segment the two arms are still comparable; the groups are small, so
+ * read the interval (and the small-sample flag) before the estimate.
+ */
+export interface SegmentResult {
+  segment: Segment
+  /** Members in this segment (known or not), per arm. */
+  treatment: number
+  control: number
+  /** null when either arm has no member with a known outcome. */
+  lift: LiftFigures | null
+  /** Below the response model's minimum group sizes (learn-response.ts). */
+  small: boolean
+}
+
+/**
+ * Where the segments come from:
+ * - plan: the segment the approved plan stored for each customer (plan_customers.segment);
+ * - features: an imported campaign, segmented by the same rules from each member's history before sent_at
+ *   (a member with no order before the campaign counts as new);
+ * - none: no member has an order before the campaign, so there is nothing to segment by
+ *   (`results.segments.none`: segments need an Offerwise plan, or orders from before the campaign).
+ */
+export type SegmentSource = 'plan' | 'features' | 'none'
+
 export interface CampaignResult {
   campaign: { id: number; name: string; source: 'imported' | 'plan'; planId: number | null; sentAt: string; expiresAt: string }
   currency: string
@@ -73,6 +101,9 @@ export interface CampaignResult {
   overall: LiftFigures | null
   predicted: PredictedFigures | null
   levels: LevelResult[]
+  segmentSource: SegmentSource
+  /** Segments in SEGMENTS order, only those with members. */
+  segments: SegmentResult[]
   /**
    * The level with the most incremental profit per treated member, when there are two or more;
    * distinguishable: its profit interval excludes zero and both groups are big enough (20) to say so.

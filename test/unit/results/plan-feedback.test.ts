@@ -102,6 +102,24 @@ describe('an approved plan that happened', () => {
     expect(Math.abs(result.predicted!.incrementalProfit - plan.summary.expectedIncrementalProfit)).toBeLessThan(1 + 0.01 * Math.abs(plan.summary.expectedIncrementalProfit))
     expect(Math.abs(result.predicted!.incrementalBuyers - plan.summary.expectedExtraOrders)).toBeLessThan(0.5 + 0.01 * plan.summary.expectedExtraOrders)
     expect(result.levels.every((l) => l.predicted !== null)).toBe(true)
+    // Per segment: the segment the plan stored for each member (plan_customers.segment), each against its own holdout.
+    expect(result.segmentSource).toBe('plan')
+    const stored = new Database(dbPath, { readonly: true })
+    try {
+      const rows = stored
+        .prepare(`SELECT pc.segment, m.arm, COUNT(*) AS n FROM campaign_members m JOIN plan_customers pc ON pc.customer_id = m.customer_id AND pc.plan_id = ?
+          WHERE m.campaign_id = ? GROUP BY pc.segment, m.arm`)
+        .all(planId, campaign.id) as { segment: string; arm: string; n: number }[]
+      const count = (segment: string, arm: string): number => rows.find((r) => r.segment === segment && r.arm === arm)?.n ?? 0
+      expect(result.segments.length).toBeGreaterThan(1)
+      for (const s of result.segments) {
+        expect(s.treatment).toBe(count(s.segment, 'treatment'))
+        expect(s.control).toBe(count(s.segment, 'control'))
+      }
+      expect(result.segments.reduce((n, s) => n + s.treatment + s.control, 0)).toBe(result.members.treatment + result.members.control)
+    } finally {
+      stored.close()
+    }
     console.log(JSON.stringify({ before, verdict: result.verdict, predicted: result.predicted, measured: result.overall?.incrementalProfit }, null, 1))
   }, 900_000)
 })

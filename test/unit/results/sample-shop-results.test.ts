@@ -31,6 +31,12 @@ describe.skipIf(!existsSync(join(ROOT, 'resources/sample-shop/campaigns.csv')))(
       expect(result.status).toBe('measured')
       expect(result.members.unknown).toBe(0)
       expect(result.levels.map((l) => l.discountValue)).toEqual([5, 10, 15, 20])
+      // An imported campaign: segmented by each member's history before it was sent, partitioning both arms.
+      expect(result.segmentSource).toBe('features')
+      expect(result.segments.length).toBeGreaterThan(1)
+      expect(result.segments.reduce((n, s) => n + s.treatment, 0)).toBe(result.members.treatment)
+      expect(result.segments.reduce((n, s) => n + s.control, 0)).toBe(result.members.control)
+      console.log(`${id} segments: ${result.segments.map((s) => `${s.segment} ${s.treatment}/${s.control}`).join(', ')}`)
       const arms = truth[id]
       const control = arms.control
       expect(result.overall?.control.members).toBe(control.members)
