@@ -20,7 +20,7 @@ import { listCampaigns } from './campaigns/list-campaigns'
 import { evaluateCampaigns } from './campaigns/evaluate-campaigns'
 import { PlanService } from './planner/plan-service'
 import { ExportService, type ChooseExportFolder } from './export/export-service'
-import { campaignResult } from './results/campaign-result'
+import { campaignResult, planCampaignId } from './results/campaign-result'
 import { checkedScoringCutoff } from './learn/cutoff-range'
 import { latestReport, runReport, type RunPurpose } from './learn/run-store'
 import type { TrainSettings } from './learn/train-run'
@@ -126,6 +126,7 @@ export function createEngine(options: EngineOptions): Engine {
     'export/preview': (args) => exports.preview(args),
     'export/write': (args) => exports.write(args),
     'results/campaign': (args) => campaignResult(db, args.campaignId),
+    'results/plan': (args) => campaignResult(db, planCampaignId(db, args.planId)),
   }
 
   return {

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { ImportBatchSummary } from '../../src-main/engine/api'
 import type { Plan } from '../../src-main/engine/planner/planner-api'
+import type { CampaignResult } from '../../src-main/engine/results/results-api'
 import { csvRecords } from '../unit/export/export-fixtures'
 import { offerwise, offerwiseJson, requireBuild, tempDb } from './run-cli'
 
@@ -85,5 +87,47 @@ describe('offerwise export', () => {
     const human = offerwise(['export', String(plan.id), '--db', db, '--format', 'mailchimp', '--out', out])
     expect(human.status).toBe(0)
     expect(human.stdout).toMatch(new RegExp(`mailchimp\\.csv: \\d+ rows`))
+  })
+
+  it('the issue\'s forms: export --plan ID --out PATH --hash-pii, results --plan ID and results import FILE --plan ID', () => {
+    const hashedOut = join(out, 'hashed')
+    const hashed = offerwiseJson<Printed>(['export', '--plan', String(plan.id), '--db', db, '--format', 'csv', '--out', hashedOut, '--hash-pii'])
+    const plain = csvRecords(readFileSync(join(out, hashed.files[0]!.fileName), 'utf8')).records
+    const { header, records } = csvRecords(readFileSync(hashed.files[0]!.path, 'utf8'))
+    expect(dirname(hashed.files[0]!.path)).toBe(hashedOut)
+    const emailColumn = header.find((h) => /e-?mail/i.test(h))!
+    expect(emailColumn).toBeDefined()
+    expect(records).toHaveLength(plain.length)
+    // Every e-mail is a 64-hex HMAC, none is the customer's address; codes are unchanged.
+    for (const r of records) if (r[emailColumn]) expect(r[emailColumn]).toMatch(/^[0-9a-f]{64}$/)
+    expect(records.some((r) => r[emailColumn]?.includes('@'))).toBe(false)
+    expect(records.map((r) => r.code)).toEqual(plain.map((r) => r.code))
+
+    // results --plan: the plan's own campaign.
+    const result = offerwiseJson<CampaignResult>(['results', '--plan', String(plan.id), '--db', db])
+    expect(result.campaign).toMatchObject({ source: 'plan', planId: plan.id })
+    expect(result.members.treatment).toBe(plan.summary.coupons)
+    const fromDraft = offerwise(['results', '--plan', String(draft.id), '--db', db, '--json'])
+    expect(fromDraft.status).toBe(1)
+    expect(JSON.parse(fromDraft.stderr).error.code).toBe('results.plan-not-approved')
+    expect(JSON.parse(offerwise(['results', '--plan', '999', '--db', db, '--json']).stderr).error.code).toBe('results.plan-not-found')
+    expect(offerwise(['results', '--plan', String(plan.id), '5', '--db', db]).status).toBe(2)
+
+    // results import FILE --plan ID: two of the plan's codes redeemed, then that plan's result, in one JSON document.
+    const used = plain.slice(0, 2)
+    const emailOf = (r: Record<string, string>): string => r[emailColumn] ?? ''
+    const day = `${result.campaign.sentAt.slice(0, 10)} 12:00`
+    const file = join(out, 'redemptions.csv')
+    writeFileSync(file, ['code,order_id,used at,amount,email', ...used.map((r, i) => `${r.code},#R${i + 1},${day},5.00,${emailOf(r)}`)].join('\n'))
+    const beforeDraft = offerwiseJson<ImportBatchSummary[]>(['batches', '--db', db]).length
+    const refused = offerwise(['results', 'import', file, '--plan', String(draft.id), '--db', db, '--json'])
+    expect(refused.status).toBe(1)
+    expect(JSON.parse(refused.stderr).error.code).toBe('results.plan-not-approved')
+    expect(offerwiseJson<ImportBatchSummary[]>(['batches', '--db', db])).toHaveLength(beforeDraft)
+    const both = offerwiseJson<{ import: { status: string; batches: ImportBatchSummary[] }; result: CampaignResult }>(['results', 'import', file, '--plan', String(plan.id), '--db', db])
+    expect(both.import.batches[0]).toMatchObject({ recordKind: 'redemptions', rows: 2, imported: 2, rejected: 0 })
+    expect(both.result.campaign.planId).toBe(plan.id)
+    // The two redeemed members' outcomes are now known: they bought with their codes.
+    expect(both.result.members.unknown).toBe(Math.max(0, result.members.unknown - 2))
   })
 })

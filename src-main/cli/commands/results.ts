@@ -1,34 +1,66 @@
 import type { CampaignResult, LevelResult } from '../../engine/results/results-api'
 import type { Interval } from '../../engine/results/lift'
 import { UsageError } from '../args'
-import type { CliCommand } from '../command'
+import type { CliCommand, CliContext } from '../command'
+import { describeBatch } from '../format-output'
 import { parseWholeNumber } from '../options'
 import { print } from '../output'
-import { importCommand } from './import'
+import { importCommand, importedBatches, importExitCode, importFiles } from './import'
 
 /**
- * `offerwise results CAMPAIGN_ID`: the measured lift of a campaign (imported or
- * a plan's own) against its holdout, per offer level, with the plan's
- * prediction beside it. `offerwise results import FILE...` is `import` itself
+ * `offerwise results CAMPAIGN_ID` or `offerwise results --plan ID`: the
+ * measured lift of a campaign (imported, or an approved plan's own) against
+ * its holdout, per offer level and per segment, with the plan's prediction
+ * beside it. `offerwise results import FILE... [--plan ID]` is `import` itself
  * (orders with discount codes, or a redemptions file, detected by its header),
- * so the accounting, rejects and undo are the same.
+ * so the accounting, rejects and undo are the same; with --plan it then
+ * reports that plan's result too (as `{ import, result }` with --json).
  */
 export const resultsCommand: CliCommand = {
   name: 'results',
   usage: [
-    '  results CAMPAIGN_ID          Measured lift against the holdout, per offer level and segment, predicted vs measured (95% CIs, p-values)',
-    '  results import FILE...       Import what happened: orders with discount codes, or a redemptions file (as import)',
+    '  results CAMPAIGN_ID | --plan ID',
+    '                               Measured lift against the holdout, per offer level and segment, predicted vs measured (95% CIs, p-values)',
+    '  results import FILE... [--plan ID]',
+    '                               Import what happened: orders with discount codes, or a redemptions file (as import);',
+    "                               with --plan, then the plan's result",
   ].join('\n'),
   async run(argv, ctx) {
-    if (argv[0] === 'import') return importCommand.run(argv.slice(1), ctx)
-    const { values, positionals } = ctx.parse(argv, {})
-    if (positionals.length !== 1) throw new UsageError('results needs one CAMPAIGN_ID (see: offerwise campaigns list)')
-    const campaignId = parseWholeNumber('campaign ID', positionals[0], { min: 1, max: 2 ** 31 - 1 })
+    if (argv[0] === 'import') return resultsImport(argv.slice(1), ctx)
+    const { values, positionals } = ctx.parse(argv, { plan: { type: 'string' } })
+    const planText = (values as { plan?: string }).plan
+    if (positionals.length + (planText === undefined ? 0 : 1) !== 1) throw new UsageError('results needs one CAMPAIGN_ID (see: offerwise campaigns list) or --plan ID (see: offerwise plan list)')
     const engine = ctx.open((values as { db?: string }).db)
-    const result = await engine.call('results/campaign', { campaignId })
+    const result =
+      planText !== undefined
+        ? await engine.call('results/plan', { planId: parseWholeNumber('--plan', planText, { min: 1, max: 2 ** 31 - 1 }) })
+        : await engine.call('results/campaign', { campaignId: parseWholeNumber('campaign ID', positionals[0], { min: 1, max: 2 ** 31 - 1 }) })
     print((values as { json?: boolean }).json === true, result, () => describe(result))
     return 0
   },
+}
+
+/** `results import FILE... [--plan ID]`: --plan is taken out here, the rest is import's. */
+async function resultsImport(argv: string[], ctx: CliContext): Promise<number> {
+  const rest: string[] = []
+  let planText: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--plan') {
+      if (i + 1 >= argv.length) throw new UsageError('--plan needs a plan ID')
+      planText = argv[++i]
+    } else if (arg.startsWith('--plan=')) planText = arg.slice('--plan='.length)
+    else rest.push(arg)
+  }
+  if (planText === undefined) return importCommand.run(rest, ctx)
+  const planId = parseWholeNumber('--plan', planText, { min: 1, max: 2 ** 31 - 1 })
+  // An unknown or draft plan is refused before any file is read.
+  const { engine, outcome, json } = await importFiles(rest, ctx, async (e) => void (await e.call('results/plan', { planId })))
+  const batches = await importedBatches(engine, outcome)
+  const code = importExitCode(outcome, batches)
+  const result = await engine.call('results/plan', { planId })
+  print(json, { import: { status: outcome.status, batches }, result }, () => [...batches.map(describeBatch), '', describe(result)].join('\n'))
+  return code
 }
 
 function describe(r: CampaignResult): string {

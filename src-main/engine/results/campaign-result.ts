@@ -46,6 +46,16 @@ interface Expectation {
   segment: Segment
 }
 
+/** The campaign an approved plan became; a draft has none yet. */
+export function planCampaignId(db: Database.Database, planId: number): number {
+  const row = db.prepare('SELECT status, campaign_id FROM plans WHERE id = ?').get(planId) as { status: string; campaign_id: number | null } | undefined
+  if (!row) throw new EngineError('results.plan-not-found', `There is no plan number ${planId}.`, { planId })
+  if (row.campaign_id === null) {
+    throw new EngineError('results.plan-not-approved', `Plan ${planId} is a ${row.status} plan: it has no campaign to measure until it is approved (offerwise plan approve ${planId}).`, { planId, status: row.status })
+  }
+  return row.campaign_id
+}
+
 export function campaignResult(db: Database.Database, campaignId: number, options: ResultOptions = {}): CampaignResult {
   const row = db.prepare('SELECT id, name, source, plan_id, sent_at, expires_at FROM campaigns WHERE id = ?').get(campaignId) as CampaignRow | undefined
   if (!row) throw new EngineError('results.campaign-not-found', `There is no campaign number ${campaignId}.`, { campaignId })

@@ -115,4 +115,6 @@ export interface CampaignResult {
 
 export interface ResultsCalls {
   'results/campaign': { args: { campaignId: number }; result: CampaignResult }
+  /** The result of an approved plan's campaign (refused with results.plan-not-found / results.plan-not-approved). */
+  'results/plan': { args: { planId: number }; result: CampaignResult }
 }

@@ -3,4 +3,5 @@ import { z } from 'zod'
 
 export const RESULTS_SCHEMAS = {
   'results/campaign': z.object({ campaignId: z.number().int().positive() }).strict(),
+  'results/plan': z.object({ planId: z.number().int().positive() }).strict(),
 }
