@@ -16,7 +16,9 @@ beforeAll(() => {
   db = tempDb()
   offerwiseJson(['import', ONLINE_RETAIL_GZ, '--db', db])
   report = offerwiseJson<ModelReport>(['evaluate', '--cutoff', '2011-09-10', '--horizon', '90d', '--db', db])
-})
+  // The full file with every model at its default epochs: about five minutes on a quiet 2-core
+  // machine, far more on a busy one. A generous limit; the test asserts results, never time.
+}, 1_800_000)
 
 const purchase = (name: string) => report.purchase.find((m) => m.name === name)!
 const affinity = (name: string) => report.affinity.find((m) => m.name === name)!
