@@ -35,6 +35,7 @@ describe('likelihood', () => {
       campaigns: 2,
       logWindow: Float64Array.from({ length: n }, (_, i) => (i % 3) * 0.1),
       g: Float64Array.from({ length: n }, (_, i) => (i % 4 === 0 ? 0 : rng.next())),
+      treated: Uint8Array.from({ length: n }, (_, i) => (i % 4 === 0 ? 0 : 1)),
       y: Uint8Array.from({ length: n }, () => (rng.next() < 0.4 ? 1 : 0)),
       weight: Float64Array.from({ length: n }, (_, i) => 1 + (i % 2)),
     }

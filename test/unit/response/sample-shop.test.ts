@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { applyStandardisation } from '../../../src-main/engine/ml/standardise'
-import { learnResponse, membersForFit, ResponseCancelled, type ResponseModel } from '../../../src-main/engine/planner/response'
+import { fitMeasuredResponse, GAMMA_GRID, learnResponse, membersForFit, modelMultipliers, ResponseCancelled, RHO_GRID, type HyperChoice, type ResponseModel } from '../../../src-main/engine/planner/response'
 import type { ResponseSummary } from '../../../src-main/engine/planner/planner-api'
 import { SAMPLE_SHOP, sampleShopStore } from './sample-shop-store'
 
@@ -18,7 +18,7 @@ import { SAMPLE_SHOP, sampleShopStore } from './sample-shop-store'
 const SEEDS = [1, 2]
 
 let store: { db: Database.Database; close: () => Promise<void> }
-const runs: { seed: number; model: ResponseModel; summary: ResponseSummary; ms: number; progress: number[] }[] = []
+const runs: { seed: number; model: ResponseModel; summary: ResponseSummary; ms: number; progress: number[]; choice: HyperChoice | null }[] = []
 
 beforeAll(async () => {
   store = await sampleShopStore()
@@ -26,7 +26,11 @@ beforeAll(async () => {
     const started = Date.now()
     const progress: number[] = []
     const { model, summary } = learnResponse(store.db, { seed, onProgress: (f) => progress.push(f) })
-    runs.push({ seed, model, summary, ms: Date.now() - started, progress })
+    const ms = Date.now() - started
+    // The heterogeneity multiplier's cells (off by default), scored by the same held-out likelihood.
+    let choice: HyperChoice | null = null
+    fitMeasuredResponse(membersForFit(store.db, model.featureNames), { featureNames: model.featureNames, seed, pointOnly: true, gammaGrid: GAMMA_GRID, rhoGrid: RHO_GRID, onChoice: (c) => (choice = c) })
+    runs.push({ seed, model, summary, ms, progress, choice })
   }
 }, 300_000)
 
@@ -71,15 +75,24 @@ function memberThetas(db: Database.Database, model: ResponseModel): { email: str
     for (let j = 0; j < p; j++) raw[i * p + j] = m.features[j]
   })
   const z = applyStandardisation(raw, model.standardisation)
+  const multiplier = modelMultipliers(model, z, members.length)
   return members.map((m, i) => {
     let theta = 0
     for (const s of model.samples) {
       let t = s.w[0]
       for (let j = 0; j < p; j++) t += s.w[j + 1] * z[i * p + j]
-      theta += t / model.samples.length
+      theta += (t * multiplier[i]) / model.samples.length
     }
     return { email: emails.get(m.customerId) as string, theta }
   })
+}
+
+/** Held-out log-likelihood of every heterogeneity cell relative to the κ / penalty winner (nats, joint refits, all members). */
+function choiceTable(choice: HyperChoice): string {
+  const het = choice.heterogeneity
+  if (!het) return '  (no choice)'
+  const cells = het.cells.map((c) => `g${c.gamma}/r${c.rho} ${(c.score - het.baseline).toFixed(1)}`)
+  return `  held-out nats vs the kappa ${choice.kappa} winner: ${cells.join(', ')}`
 }
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : 'n/a')
@@ -88,7 +101,7 @@ describe('response model on the sample shop (held-out campaign members)', () => 
   test('prints the held-out figures and the truth check', () => {
     const truth = JSON.parse(readFileSync(join(SAMPLE_SHOP, 'truth.json'), 'utf8')) as { customers: Record<string, { email: string; type: string; tau: number }> }
     const byEmail = new Map(Object.values(truth.customers).map((c) => [c.email, c]))
-    for (const { seed, model, summary, ms } of runs) {
+    for (const { seed, model, summary, ms, choice } of runs) {
       const e = summary.evaluation
       expect(model.kind).toBe('measured')
       expect(e).not.toBeNull()
@@ -106,6 +119,8 @@ describe('response model on the sample shop (held-out campaign members)', () => 
         `  uplift@: ${e.upliftAt.map((u) => `${Math.round(u.share * 100)}% ${f(u.model)} (random ${f(u.random)})`).join(', ')}`,
         `  per depth: ${e.perDepth.map((d) => `${Math.round(d.depth * 100)}% n=${d.members} predicted ${f(d.predictedLift)} observed ${f(d.observedLift)}`).join('; ')}`,
         `  Spearman(theta, true tau) ${f(rho)}; mean theta by type: ${[...byType].sort().map(([type, xs]) => `${type} ${f(xs.reduce((a, b) => a + b, 0) / xs.length, 2)}`).join(', ')}`,
+        `  heterogeneity: ${model.heterogeneity ? `gamma ${model.heterogeneity.gamma}, rho ${model.heterogeneity.rho}` : 'none (flat)'}; with the gamma/rho grid the choice would be gamma ${(choice as HyperChoice | null)?.gamma}, rho ${(choice as HyperChoice | null)?.rho}`,
+        ...(choice ? [choiceTable(choice)] : []),
       ]
       console.log(lines.join('\n'))
     }

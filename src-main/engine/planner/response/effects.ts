@@ -5,14 +5,16 @@
 import type { FeatureSet } from '../../features/types'
 import { standardisedFeatures } from './design'
 import { depthShare } from './effect-law'
+import { modelMultipliers } from './heterogeneity'
 import type { ResponseModel } from './types'
 
-/** θ_{i,s} for every FeatureSet row and sample, row-major n × S. */
+/** θ_{i,s} for every FeatureSet row and sample, row-major n × S (heterogeneity multiplier included). */
 export function responseThetas(model: ResponseModel, features: FeatureSet): Float64Array {
   const n = features.customerIds.length
   const p = model.featureNames.length
   const S = model.samples.length
   const z = standardisedFeatures(features, model.featureNames, model.standardisation)
+  const m = modelMultipliers(model, z, n)
   const theta = new Float64Array(n * S)
   for (let s = 0; s < S; s++) {
     const w = model.samples[s].w
@@ -20,7 +22,7 @@ export function responseThetas(model: ResponseModel, features: FeatureSet): Floa
     for (let i = 0; i < n; i++) {
       let t = w[0]
       for (let j = 0; j < p; j++) t += w[j + 1] * z[i * p + j]
-      theta[i * S + s] = t
+      theta[i * S + s] = t * m[i]
     }
   }
   return theta

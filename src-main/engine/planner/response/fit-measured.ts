@@ -9,10 +9,11 @@ import { createRng, deriveSeed } from '../../ml/random'
 import { applyStandardisation } from '../../ml/standardise'
 import { effectColumns, responseStandardisation } from './design'
 import { DEFAULT_PRIOR, depthShare, KAPPA_GRID } from './effect-law'
+import { HETEROGENEITY_SCORE, HETEROGENEITY_TILT, multipliers } from './heterogeneity'
 import { minimise } from './lbfgs'
 import { baseEta, dataLayout, effectObjective, memberLogLikelihood, effectTheta, objective, type FitData, type Penalties } from './likelihood'
 import { bootstrapWeights, stratifiedFolds } from './strata'
-import type { FitOptions, MemberWithFeatures, ResponseModel, ResponseSample } from './types'
+import type { FitOptions, MemberWithFeatures, ResponseHeterogeneity, ResponseModel, ResponseSample } from './types'
 
 export const DEFAULT_SAMPLES = 8
 /** Prior precision on the base weights β (sd 1 per standardised feature). */
@@ -50,8 +51,16 @@ const BOOTSTRAP_ITERATIONS = 100
 export interface HyperChoice {
   kappa: number
   l2Effect: number
+  /** Heterogeneity multiplier (heterogeneity.ts): 0 and 0 = flat. */
+  gamma: number
+  rho: number
   /** scores[k][l]: summed held-out log-likelihood of treated members at kappaGrid[k], l2EffectGrid[l] (empty when not chosen). */
   scores: number[][]
+  /**
+   * Heterogeneity cells (one θ for all, scaled by the multiplier) at the chosen κ: summed held-out
+   * log-likelihood of ALL members from joint refits, beside the κ / penalty winner's (baseline). Null when no grid.
+   */
+  heterogeneity: { baseline: number; cells: { gamma: number; rho: number; score: number }[] } | null
 }
 
 export interface FitProgress {
@@ -66,14 +75,47 @@ export interface FitProgress {
 /** Full fits fitMeasuredResponse makes (for progress): the choice's folds, the point fit and the bootstrap. */
 export function fitCount(options: FitOptions & FitProgress, members: number): number {
   const choosing = needsChoice(options) && members >= MIN_MEMBERS_TO_CHOOSE
-  return (choosing ? CHOICE_FOLDS : 0) + 1 + (options.pointOnly ? 0 : (options.samples ?? DEFAULT_SAMPLES))
+  const cells = choosing ? Math.max(0, new Set([0, ...gammaGrid(options)]).size * new Set([0, ...rhoGrid(options)]).size - 1) : 0
+  return (choosing ? CHOICE_FOLDS * (1 + (cells > 0 ? cells + 1 : 0)) : 0) + 1 + (options.pointOnly ? 0 : (options.samples ?? DEFAULT_SAMPLES))
 }
 
 /** Fewer members than this: no cross-validated choice (prior κ, DEFAULT_L2_EFFECT). */
 const MIN_MEMBERS_TO_CHOOSE = 40
 
 function needsChoice(options: FitOptions): boolean {
-  return (options.kappaGrid ?? KAPPA_GRID).length > 1 || (options.l2Effect === undefined && L2_EFFECT_GRID.length > 1)
+  return (
+    (options.kappaGrid ?? KAPPA_GRID).length > 1 ||
+    (options.l2Effect === undefined && L2_EFFECT_GRID.length > 1) ||
+    gammaGrid(options).length > 1 ||
+    rhoGrid(options).length > 1
+  )
+}
+
+/**
+ * The heterogeneity grids: [0] (flat) unless the caller passes candidates
+ * (GAMMA_GRID / RHO_GRID in heterogeneity.ts). learnResponse passes
+ * GAMMA_GRID; ρ stays off (on the sample shop it never beat γ alone;
+ * docs/planning.md, "Response model").
+ */
+function gammaGrid(options: FitOptions): readonly number[] {
+  return options.gammaGrid ?? [0]
+}
+
+function rhoGrid(options: FitOptions): readonly number[] {
+  return options.rhoGrid ?? [0]
+}
+
+/** Model columns of the heterogeneity score and tilt (−1 when the fit's features lack them). */
+interface HeterogeneityColumns {
+  score: number
+  tilt: number
+}
+
+/** (γ, ρ) cells besides the flat one; a grid whose column is missing collapses to 0. */
+function heterogeneityCells(options: FitOptions, columns: HeterogeneityColumns): { gamma: number; rho: number }[] {
+  const gammas = columns.score >= 0 ? [...new Set([0, ...gammaGrid(options)])] : [0]
+  const rhos = columns.tilt >= 0 ? [...new Set([0, ...rhoGrid(options)])] : [0]
+  return gammas.flatMap((gamma) => rhos.map((rho) => ({ gamma, rho }))).filter((c) => c.gamma !== 0 || c.rho !== 0)
 }
 
 export function fitMeasuredResponse(members: readonly MemberWithFeatures[], options: FitOptions & FitProgress): ResponseModel {
@@ -87,15 +129,17 @@ export function fitMeasuredResponse(members: readonly MemberWithFeatures[], opti
   })
   const standardisation = responseStandardisation(raw, names)
   const campaignIds = [...new Set(members.map((m) => m.campaignId))].sort((a, b) => a - b)
-  const data = fitData(members, applyStandardisation(raw, standardisation), p, campaignIds, effectColumns(names, options.effectFeatures))
+  const z = applyStandardisation(raw, standardisation)
+  const data = fitData(members, z, p, campaignIds, effectColumns(names, options.effectFeatures))
+  const hetColumns: HeterogeneityColumns = { score: names.indexOf(HETEROGENEITY_SCORE), tilt: names.indexOf(HETEROGENEITY_TILT) }
   const preferredKappa = options.kappaPrior ?? DEFAULT_PRIOR.halfDepth
   const kappaGrid = options.kappaGrid ?? [...KAPPA_GRID]
   const l2Grid = options.l2Effect !== undefined ? [options.l2Effect] : [...L2_EFFECT_GRID]
   const base = options.l2Base ?? DEFAULT_L2_BASE
   const choice =
     needsChoice(options) && members.length >= MIN_MEMBERS_TO_CHOOSE
-      ? chooseHyper(members, data, kappaGrid, l2Grid, base, preferredKappa, options)
-      : { kappa: nearest(kappaGrid, preferredKappa), l2Effect: options.l2Effect ?? DEFAULT_L2_EFFECT, scores: [] }
+      ? chooseHyper(members, data, kappaGrid, l2Grid, heterogeneityCells(options, hetColumns), hetColumns, base, preferredKappa, options)
+      : { kappa: nearest(kappaGrid, preferredKappa), l2Effect: options.l2Effect ?? DEFAULT_L2_EFFECT, gamma: 0, rho: 0, scores: [], heterogeneity: null }
   options.onChoice?.(choice)
   const kappa = choice.kappa
   const penalties: Penalties = { base, effect: choice.l2Effect, intercept: L2_INTERCEPT }
@@ -105,7 +149,14 @@ export function fitMeasuredResponse(members: readonly MemberWithFeatures[], opti
     penalties.effect = 0
   }
 
-  setDepthShares(data, members, kappa)
+  let heterogeneity: ResponseHeterogeneity | undefined
+  let multiplier: Float64Array | undefined
+  if (choice.gamma !== 0 || choice.rho !== 0) {
+    const scaled = multipliers(data.z, data.n, p, hetColumns.score, hetColumns.tilt, choice.gamma, choice.rho)
+    multiplier = scaled.m
+    heterogeneity = { score: HETEROGENEITY_SCORE, gamma: choice.gamma, tilt: HETEROGENEITY_TILT, rho: choice.rho, norm: scaled.norm }
+  }
+  setDepthShares(data, members, kappa, multiplier)
   data.weight.fill(1)
   const point = fit(data, penalties, initialParams(data))
   options.onFit?.()
@@ -129,6 +180,7 @@ export function fitMeasuredResponse(members: readonly MemberWithFeatures[], opti
     campaigns: campaignIds.length,
     campaignIds,
     prior: null,
+    ...(heterogeneity ? { heterogeneity } : {}),
   }
 }
 
@@ -144,14 +196,16 @@ function fitData(members: readonly MemberWithFeatures[], z: Float32Array, p: num
     campaigns: campaignIds.length,
     logWindow: Float64Array.from(members, (m) => Math.log(Math.max(1, m.windowDays) / 14)),
     g: new Float64Array(n),
+    treated: Uint8Array.from(members, (m) => (m.arm === 'treatment' ? 1 : 0)),
     y: Uint8Array.from(members, (m) => (m.converted ? 1 : 0)),
     weight: new Float64Array(n).fill(1),
   }
 }
 
-function setDepthShares(data: FitData, members: readonly MemberWithFeatures[], kappa: number): void {
+/** g_i = depth share at κ (times the heterogeneity multiplier when given) for treated members, 0 for control. */
+function setDepthShares(data: FitData, members: readonly MemberWithFeatures[], kappa: number, multiplier?: Float64Array): void {
   members.forEach((m, i) => {
-    data.g[i] = m.arm === 'treatment' ? depthShare(m.depth, kappa) : 0
+    data.g[i] = m.arm === 'treatment' ? depthShare(m.depth, kappa) * (multiplier ? multiplier[i] : 1) : 0
   })
 }
 
@@ -179,19 +233,30 @@ function fit(data: FitData, penalties: Penalties, start: Float64Array, maxIterat
 
 /**
  * κ and the effect-slope precision by CHOICE_FOLDS-fold cross-validation:
- * per fold, one full fit on the other folds (at the prior κ and the middle
- * precision) gives every member's base η; then, with η held, the effect
- * alone is refitted for every grid cell (cheap: q + 1 parameters) and scored
- * by the log-likelihood of the fold's treated members. Control members'
- * likelihood does not depend on the effect, so the choice reads the depth
- * arms against the base: κ from how the lift grows across depths, the
+ * per fold, one full fit on the other folds (at the prior κ and the
+ * strongest penalty) gives every member's base η; then, with η held, the
+ * effect alone is refitted for every grid cell (cheap: q + 1 parameters) and
+ * scored by the log-likelihood of the fold's treated members. Control
+ * members' likelihood does not depend on the effect, so the choice reads the
+ * depth arms against the base: κ from how the lift grows across depths, the
  * precision from whether the features' θ predicts better than one θ for all.
+ *
+ * Then, when heterogeneity cells are asked for (γ / ρ grids), each cell is
+ * judged against that winner by JOINT refits on the same folds (base and
+ * effect together), scored on all the fold's held-out members. The cheap
+ * η-held scoring cannot judge them: a base fitted beside one θ for all
+ * absorbs the part of the lift that tracks the score (the score is also a
+ * base feature, and most members are treated), so with η held the multiplier
+ * counts that lift twice and always loses (a γ = 2 synthetic scored 60 nats
+ * below flat that way). A cell wins only by more than TIE_NATS.
  */
 function chooseHyper(
   members: readonly MemberWithFeatures[],
   data: FitData,
   kappaGrid: number[],
   l2Grid: number[],
+  cells: { gamma: number; rho: number }[],
+  columns: HeterogeneityColumns,
   l2Base: number,
   preferredKappa: number,
   options: FitOptions & FitProgress,
@@ -246,7 +311,70 @@ function chooseHyper(
       }
     })
   })
-  return { ...choice, scores }
+  if (cells.length === 0) return { ...choice, gamma: 0, rho: 0, scores, heterogeneity: null }
+
+  // Heterogeneity: joint refits at the chosen κ, the winner against every cell, on the same folds.
+  const cellMultipliers = cells.map((c) => multipliers(data.z, data.n, data.p, columns.score, columns.tilt, c.gamma, c.rho).m)
+  const flatData: FitData = { ...data, effectColumns: new Int32Array(0), g: new Float64Array(data.n) }
+  const winnerFinite = Number.isFinite(choice.l2Effect)
+  const winnerData = winnerFinite ? data : flatData
+  const winnerPenalties: Penalties = { base: l2Base, effect: winnerFinite ? choice.l2Effect : 0, intercept: L2_INTERCEPT }
+  const cellPenalties: Penalties = { base: l2Base, effect: 0, intercept: L2_INTERCEPT }
+  const heldOut = (cell: FitData, params: Float64Array, f: number): number => {
+    const wAt = dataLayout(cell).w
+    let logLik = 0
+    for (let i = 0; i < data.n; i++) {
+      if (folds[i] !== f) continue
+      logLik += memberLogLikelihood(baseEta(cell, params, i), cell.g[i] * effectTheta(cell, params, wAt, i), data.y[i] === 1)
+    }
+    return logLik
+  }
+  let baseline = 0
+  const cellScores = cells.map(() => 0)
+  for (let f = 0; f < CHOICE_FOLDS; f++) {
+    for (let i = 0; i < data.n; i++) data.weight[i] = folds[i] === f ? 0 : 1
+    setDepthShares(data, members, choice.kappa)
+    flatData.g.set(data.g)
+    const winner = fit(winnerData, winnerPenalties, initialParams(winnerData))
+    options.onFit?.()
+    baseline += heldOut(winnerData, winner, f)
+    cells.forEach((_, c) => {
+      const m = cellMultipliers[c]
+      for (let i = 0; i < data.n; i++) flatData.g[i] = data.g[i] * m[i]
+      const params = fit(flatData, cellPenalties, initialParams(flatData))
+      options.onFit?.()
+      cellScores[c] += heldOut(flatData, params, f)
+    })
+  }
+  data.weight.fill(1)
+  // The best cell by more than TIE_NATS; ties among cells go to the fewest nonzero of γ, ρ, then the smallest.
+  let het = { gamma: 0, rho: 0 }
+  let hetRank: number[] | null = null
+  const bestCell = Math.max(...cellScores)
+  if (bestCell > baseline + TIE_NATS) {
+    cells.forEach((c, j) => {
+      if (cellScores[j] < bestCell - TIE_NATS) return
+      const candidate = [(c.gamma !== 0 ? 1 : 0) + (c.rho !== 0 ? 1 : 0), Math.abs(c.gamma) + Math.abs(c.rho)]
+      if (hetRank === null || lexicographicLess(candidate, hetRank)) {
+        hetRank = candidate
+        het = c
+      }
+    })
+  }
+  const heterogeneous = het.gamma !== 0 || het.rho !== 0
+  return {
+    kappa: choice.kappa,
+    // A multiplier cell has no slopes: one θ for all, scaled.
+    l2Effect: heterogeneous ? Number.POSITIVE_INFINITY : choice.l2Effect,
+    ...het,
+    scores,
+    heterogeneity: { baseline, cells: cells.map((c, j) => ({ ...c, score: cellScores[j] })) },
+  }
+}
+
+function lexicographicLess(a: number[], b: number[]): boolean {
+  for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return a[j] < b[j]
+  return false
 }
 
 function nearest(grid: readonly number[], value: number): number {

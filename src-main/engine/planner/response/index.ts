@@ -7,6 +7,7 @@ export { evaluateResponse, scoringDepths, UPLIFT_SHARES, EVALUATION_FOLDS, type 
 export { predictMembers, type MemberPrediction } from './predict'
 export { summariseResponse } from './summary'
 export { responseFeatureNames, defaultFeatureValue, rawRow, standardisedFeatures, EFFECT_FEATURES, effectColumns, responseStandardisation } from './design'
-export type { MemberWithFeatures, ResponseModel, ResponseSample, FitOptions } from './types'
+export type { MemberWithFeatures, ResponseModel, ResponseSample, ResponseHeterogeneity, FitOptions } from './types'
 export { membersFromOutcomes, pastOfferDepth, windowDays, type DayContext } from './members'
 export { learnResponse, membersForFit, ResponseCancelled, randomisedOutcomes, hasMeasurableCampaign, shopHasDiscountHistory, MIN_TREATED, MIN_CONTROL, type LearnResponseOptions } from './learn-response'
+export { GAMMA_GRID, RHO_GRID, HETEROGENEITY_SCORE, HETEROGENEITY_TILT, modelMultipliers } from './heterogeneity'

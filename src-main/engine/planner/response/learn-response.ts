@@ -13,7 +13,8 @@ import { assumedResponse } from './assumed'
 import { responseFeatureNames } from './design'
 import { DEFAULT_PRIOR } from './effect-law'
 import { evaluateResponse, evaluationFitCount } from './evaluate'
-import { fitCount, fitMeasuredResponse } from './fit-measured'
+import { fitCount, fitMeasuredResponse, type HyperChoice } from './fit-measured'
+import { GAMMA_GRID } from './heterogeneity'
 import { membersFromOutcomes, type DayContext } from './members'
 import { summariseResponse } from './summary'
 import type { MemberWithFeatures, ResponseModel } from './types'
@@ -31,6 +32,8 @@ export interface LearnResponseOptions {
   isCancelled?: () => boolean
   /** Learn from (and judge on) this campaign's members only (`offerwise campaigns evaluate ID`). */
   campaignId?: number
+  /** Reports the final fit's hyperparameter choice (κ, penalty, γ, ρ and every cell's held-out score). */
+  onChoice?: (choice: HyperChoice) => void
 }
 
 /** Thrown by learnResponse when options.isCancelled() said so. */
@@ -51,7 +54,7 @@ export function learnResponse(db: Database.Database, options: LearnResponseOptio
   const names = responseFeatureNames(FEATURE_NAMES)
   const members = membersForFit(db, names, outcomes)
   // Progress in full fits: the cross-fitted evaluation's, then the final model's.
-  const total = evaluationFitCount({ featureNames: names, seed: options.seed }, members.length) + fitCount({ featureNames: names, seed: options.seed }, members.length)
+  const total = evaluationFitCount({ featureNames: names, seed: options.seed, gammaGrid: GAMMA_GRID }, members.length) + fitCount({ featureNames: names, seed: options.seed, gammaGrid: GAMMA_GRID }, members.length)
   let done = 0
   const onFit = (): void => {
     if (options.isCancelled?.()) throw new ResponseCancelled()
@@ -59,7 +62,8 @@ export function learnResponse(db: Database.Database, options: LearnResponseOptio
     options.onProgress?.(Math.min(1, done / total))
   }
   if (options.isCancelled?.()) throw new ResponseCancelled()
-  const fitOptions = { featureNames: names, seed: options.seed, kappaPrior: prior.halfDepth, onFit }
+  // γ of the history multiplier (heterogeneity.ts) chosen with κ; ρ (the recency tilt) stays off.
+  const fitOptions = { featureNames: names, seed: options.seed, kappaPrior: prior.halfDepth, gammaGrid: GAMMA_GRID, onFit }
   let evaluation: UpliftEvaluation | null = null
   try {
     evaluation = evaluateResponse(members, fitOptions)
@@ -68,7 +72,7 @@ export function learnResponse(db: Database.Database, options: LearnResponseOptio
     // Too few members to hold any out: the model is still usable, just not judged.
     evaluation = null
   }
-  const model = fitMeasuredResponse(members, fitOptions)
+  const model = fitMeasuredResponse(members, { ...fitOptions, onChoice: options.onChoice })
   options.onProgress?.(1)
   return { model, summary: summariseResponse(model, evaluation) }
 }

@@ -23,8 +23,14 @@ export interface FitData {
   campaignIndex: Int32Array
   campaigns: number
   logWindow: Float64Array
-  /** Depth share g_i = 1 − exp(−d/κ) for treated members, 0 for control. */
+  /**
+   * Effect scale g_i: the depth share 1 − exp(−d/κ) times the heterogeneity
+   * multiplier m_i (heterogeneity.ts; 1 when flat) for treated members, 0 for
+   * control (and for treated members whose multiplier is 0).
+   */
   g: Float64Array
+  /** 1 for treated members (whatever their g). */
+  treated: Uint8Array
   y: Uint8Array
   /** Multiplicity of each member (bootstrap counts; 0 = left out). */
   weight: Float64Array

@@ -5,6 +5,7 @@
  */
 import { applyStandardisation } from '../../ml/standardise'
 import { depthShare, purchaseWithOffer } from './effect-law'
+import { modelMultipliers } from './heterogeneity'
 import type { MemberWithFeatures, ResponseModel } from './types'
 
 export interface MemberPrediction {
@@ -23,6 +24,7 @@ export function predictMembers(model: ResponseModel, members: readonly MemberWit
   const z = applyStandardisation(raw, model.standardisation)
   const campaignIndex = new Map(model.campaignIds.map((id, c) => [id, c]))
   const S = model.samples.length
+  const multiplier = modelMultipliers(model, z, members.length)
   return members.map((m, i) => {
     let without = 0
     let withOffer = 0
@@ -40,7 +42,7 @@ export function predictMembers(model: ResponseModel, members: readonly MemberWit
       }
       const p0 = 1 / (1 + Math.exp(-eta))
       without += p0
-      withOffer += purchaseWithOffer(p0, theta * depthShare(depths[i], model.kappa))
+      withOffer += purchaseWithOffer(p0, theta * multiplier[i] * depthShare(depths[i], model.kappa))
     }
     return { without: without / S, with: withOffer / S }
   })

@@ -40,6 +40,18 @@ export interface ResponseSample {
   base?: { beta: number[]; campaign: number[]; window: number }
 }
 
+/** θ_i = θ_lin,i · max(0, 1 + γ·h_i + ρ·r_i) / norm (heterogeneity.ts); h, r = the named columns, standardised. */
+export interface ResponseHeterogeneity {
+  /** Model column (one of featureNames) read as the deal-proneness score h. */
+  score: string
+  gamma: number
+  /** Model column read as the tilt r. */
+  tilt: string
+  rho: number
+  /** Mean of max(0, 1 + γh + ρr) over the fit's members (the members' average multiplier is 1). */
+  norm: number
+}
+
 export interface ResponseModel {
   kind: 'measured' | 'assumed'
   /** Raw feature columns θ reads, mapped by name from buildFeatures (missing → 0 after standardisation). */
@@ -57,6 +69,8 @@ export interface ResponseModel {
   campaignIds: number[]
   /** The prior an assumed model was built from (null when measured). */
   prior: ResponsePrior | null
+  /** Chosen heterogeneity of θ from purchase history; absent = flat (θ_i = w · [1, z_i] alone). */
+  heterogeneity?: ResponseHeterogeneity
 }
 
 export interface FitOptions {
@@ -75,4 +89,8 @@ export interface FitOptions {
   l2Base?: number
   /** On the effect slopes; when absent it is chosen from L2_EFFECT_GRID by cross-validated likelihood. */
   l2Effect?: number
+  /** γ candidates of the heterogeneity multiplier (e.g. GAMMA_GRID; default [0] = flat only). */
+  gammaGrid?: readonly number[]
+  /** ρ candidates of the recency tilt (e.g. RHO_GRID; default [0] = none). */
+  rhoGrid?: readonly number[]
 }
