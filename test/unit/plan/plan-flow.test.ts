@@ -109,11 +109,10 @@ function asOracleEntries(rows: PlanRow[], startsAt: string, days: number): PlanE
 }
 
 describe('the planner against the oracle on the sample shop', () => {
-  // Measured (seed 7, docs/planning.md): 28 / 41 / 45 % of the oracle's best at $100 / $250 / $500,
-  // against 20 / 28 / 39 % for random customers at 10 %. The response model can only learn a
-  // shop-wide effect from the sample shop's 1,750 campaign members (docs/planning.md), so the plan
-  // does not yet recover *most* of the oracle's profit; these floors hold what it does achieve.
-  it('beats random targeting at every budget and keeps a floor of the best possible profit', async () => {
+  // Measured (seed 7, docs/planning.md): 54 / 55 / 57 % of the oracle's best at $100 / $250 / $500,
+  // against 20 / 28 / 39 % for random customers at 10 % and 15 / 9 / 6 % for lapsed big spenders.
+  // The floors leave room for a different backend's rounding, not for a different planner.
+  it('recovers most of the best possible incremental profit, where random targeting and the rules do not', async () => {
     const plan = await engine.call('plan/get', { planId: oraclePlanId })
     const table: Record<string, string | number>[] = []
     const checks: (() => void)[] = []
@@ -134,8 +133,9 @@ describe('the planner against the oracle on the sample shop', () => {
       })
       checks.push(() => {
         expect(ours.unknown).toBe(0)
-        expect(ours.incrementalProfit).toBeGreaterThan(best.incrementalProfit / 4)
-        expect(ours.incrementalProfit).toBeGreaterThan(random.incrementalProfit * 1.1)
+        expect(ours.incrementalProfit).toBeGreaterThan(best.incrementalProfit * 0.45)
+        expect(random.incrementalProfit).toBeLessThan(best.incrementalProfit * 0.45)
+        expect(ours.incrementalProfit).toBeGreaterThan(random.incrementalProfit * 1.25)
         expect(ours.incrementalProfit).toBeGreaterThan(lapsed.incrementalProfit)
       })
     }
