@@ -24,9 +24,10 @@ test('exports an approved plan as a CSV download with one row per coupon, the ho
   await expect
     .poll(async () => {
       const batches = await engineCall<ImportBatchSummary[]>(served, 'import/batches')
-      return batches.length > 0 && batches.every((batch) => batch.status !== 'running') ? batches.filter((batch) => batch.status === 'done').length : 0
+      // The sample's files import one after another, campaigns last: a batch not yet started is not listed at all.
+      return batches.some((batch) => batch.recordKind === 'campaign-members' && batch.status === 'done')
     }, { timeout: IMPORT_TIMEOUT, intervals: [1_000] })
-    .toBeGreaterThanOrEqual(3)
+    .toBe(true)
   const cli = join(REPO, 'out/main/cli.js')
   await run(process.execPath, [cli, 'train', '--db', served.dbPath, '--epochs', 'purchase=10,sequence=2,affinity=2'], { cwd: REPO, timeout: TRAIN_TIMEOUT })
   const { stdout } = await run(process.execPath, [cli, 'plan', '--db', served.dbPath, '--budget', '200', '--json'], { cwd: REPO, timeout: TRAIN_TIMEOUT, maxBuffer: 64 * 1024 * 1024 })

@@ -33,9 +33,10 @@ test('plans coupons on the sample shop, re-plans live, reviews, locks and approv
   await expect
     .poll(async () => {
       const batches = await engineCall<ImportBatchSummary[]>(served, 'import/batches')
-      return batches.length > 0 && batches.every((batch) => batch.status !== 'running') ? batches.filter((batch) => batch.status === 'done').length : 0
+      // The sample's files import one after another, campaigns last: a batch not yet started is not listed at all.
+      return batches.some((batch) => batch.recordKind === 'campaign-members' && batch.status === 'done')
     }, { timeout: IMPORT_TIMEOUT, intervals: [1_000] })
-    .toBeGreaterThanOrEqual(3)
+    .toBe(true)
   await run(process.execPath, [join(REPO, 'out/main/cli.js'), 'train', '--db', served.dbPath, '--epochs', 'purchase=10,sequence=2,affinity=2'], {
     cwd: REPO,
     timeout: TRAIN_TIMEOUT,

@@ -21,9 +21,10 @@ test('shows a past campaign’s verdict, chart, levels and segments, in English 
   await expect
     .poll(async () => {
       const batches = await engineCall<ImportBatchSummary[]>(served, 'import/batches')
-      return batches.length > 0 && batches.every((batch) => batch.status !== 'running') ? batches.filter((batch) => batch.status === 'done').length : 0
+      // The sample's files import one after another, campaigns last: a batch not yet started is not listed at all.
+      return batches.some((batch) => batch.recordKind === 'campaign-members' && batch.status === 'done')
     }, { timeout: IMPORT_TIMEOUT, intervals: [1_000] })
-    .toBeGreaterThanOrEqual(3)
+    .toBe(true)
   const campaigns = await engineCall<CampaignSummary[]>(served, 'campaigns/list')
   const autumn = campaigns.find((c) => c.name.toLowerCase().startsWith('autumn'))!
   expect(autumn).toBeDefined()
