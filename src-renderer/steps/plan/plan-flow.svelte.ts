@@ -8,7 +8,6 @@ import type { JobOutcome } from '../../../src-main/engine/api'
 import type { Plan } from '../../../src-main/engine/planner/planner-api'
 import { api } from '../../lib/api'
 import { cancelJob, jobs } from '../../lib/stores/jobs.svelte'
-import { planCall } from './plan-api'
 import { PlanSettingsForm } from './plan-settings.svelte'
 
 /** The slider re-solves once it rests this long (the engine answers well inside 200 ms). */
@@ -50,9 +49,9 @@ class PlanFlow {
   async load(): Promise<void> {
     this.loadError = null
     try {
-      const list = await planCall('plan/list', {})
+      const list = await api.call('plan/list', {})
       const newest = list.toSorted((a, b) => b.id - a.id)[0]
-      if (newest && newest.id !== this.plan?.id) this.setPlan(await planCall('plan/get', { planId: newest.id }), true)
+      if (newest && newest.id !== this.plan?.id) this.setPlan(await api.call('plan/get', { planId: newest.id }), true)
     } catch (error) {
       this.loadError = error
     } finally {
@@ -73,7 +72,7 @@ class PlanFlow {
     this.starting = true
     try {
       await api.eventsReady()
-      const { jobId } = await planCall('plan/create', this.form.toSettings())
+      const { jobId } = await api.call('plan/create', this.form.toSettings())
       this.follow(jobId)
     } catch (error) {
       this.startError = error
@@ -119,7 +118,7 @@ class PlanFlow {
     this.resolving = true
     this.resolveError = null
     try {
-      const next = await planCall('plan/resolve', { planId: plan.id, budget: this.form.budget, budgetMode: this.form.budgetMode })
+      const next = await api.call('plan/resolve', { planId: plan.id, budget: this.form.budget, budgetMode: this.form.budgetMode })
       // A later move of the slider wins; an answer for an older budget is dropped.
       if (request === this.latestResolve) this.setPlan(next, false)
     } catch (error) {
@@ -144,7 +143,7 @@ class PlanFlow {
     const ended = outcome as JobOutcome | { status: 'planned'; planId: number }
     try {
       if (ended.status === 'planned') {
-        this.setPlan(await planCall('plan/get', { planId: ended.planId }), false)
+        this.setPlan(await api.call('plan/get', { planId: ended.planId }), false)
       } else if (ended.status === 'cancelled' || ended.status === 'failed') {
         this.notice = ended
       }

@@ -4,7 +4,7 @@
  * and kept until the view changes. Answers for an older view are dropped.
  */
 import type { PlanGroup, PlanRow, PlanRowFilter, PlanRowSort, OfferScope } from '../../../src-main/engine/planner/planner-api'
-import { planCall } from '../plan/plan-api'
+import { api } from '../../lib/api'
 
 export const PAGE_SIZE = 100
 export const SORTS: readonly PlanRowSort[] = ['profit', 'p-buy', 'cost', 'name']
@@ -124,7 +124,7 @@ export class ReviewRows {
     for (const page of wanted) this.inFlight.add(page)
     try {
       const results = await Promise.all(
-        wanted.map((page) => planCall('plan/rows', { planId, filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE })),
+        wanted.map((page) => api.call('plan/rows', { planId, filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE })),
       )
       if (generation !== this.generation) return
       // A refresh drops the pages it did not refetch: their rows may have moved.

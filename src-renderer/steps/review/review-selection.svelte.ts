@@ -4,7 +4,7 @@
  * re-solves the plan around the lock (plan/lock answers with the new plan).
  */
 import type { Plan, PlanRow } from '../../../src-main/engine/planner/planner-api'
-import { planCall } from '../plan/plan-api'
+import { api } from '../../lib/api'
 import { planOffers } from '../plan/plan-words'
 
 export type LockChoice = { kind: 'offer'; offerId: string } | { kind: 'exclude' } | null
@@ -38,7 +38,7 @@ class ReviewSelection {
     this.busy = true
     this.error = null
     try {
-      const next = await planCall('plan/lock', { planId, customerId: row.customerId, lock: choice })
+      const next = await api.call('plan/lock', { planId, customerId: row.customerId, lock: choice })
       // Until the refetched row arrives, show what the lock means.
       if (this.row?.customerId === row.customerId) {
         const offer = choice?.kind === 'offer' ? (planOffers(plan).find((offer) => offer.id === choice.offerId) ?? row.offer) : choice?.kind === 'exclude' ? null : row.offer
