@@ -20,6 +20,7 @@ export default defineConfig({
           'job-worker': resolve(__dirname, 'src-main/engine/jobs/job-worker.ts'),
           // Benchmarks (npm run bench), built with the same bundler as the app.
           bench: resolve(__dirname, 'bench/run-bench.ts'),
+          'bench-scale': resolve(__dirname, 'bench/run-scale-bench.ts'),
         },
       },
     },

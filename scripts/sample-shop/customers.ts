@@ -12,6 +12,7 @@ import { siteSaleOn } from './promotions'
 import type { Random } from './random'
 import { TAU_MEAN, type ResponseType } from './response'
 
+/** The shipped sample shop's size; the bench builds bigger shops with `--customers`. */
 export const CUSTOMER_COUNT = 1500
 /** Share of customer records that never ordered (newsletter sign-ups). */
 export const NON_BUYER_SHARE = 0.06
@@ -101,12 +102,12 @@ function arrivalWeights(): number[] {
   })
 }
 
-export function makeCustomers(random: Random, traits: Random, places: readonly Place[]): Customer[] {
+export function makeCustomers(random: Random, traits: Random, places: readonly Place[], count: number = CUSTOMER_COUNT): Customer[] {
   const weights = arrivalWeights()
   const days = weights.map((_w, d) => d)
   const placeWeights = places.map((p) => p.weight)
   const usedEmails = new Set<string>()
-  const acquired = Array.from({ length: CUSTOMER_COUNT }, () => random.weighted(days, weights)).sort((a, b) => a - b)
+  const acquired = Array.from({ length: count }, () => random.weighted(days, weights)).sort((a, b) => a - b)
   const customers = acquired.map((acquiredDay, index): Customer => {
     const firstName = random.pick(FIRST_NAMES)
     const lastName = random.pick(LAST_NAMES)

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib'
 import { isoDate } from './calendar'
 import { CAMPAIGNS, campaignDraw } from './campaigns'
 import { buildCatalogue } from './catalogue'
-import { makeCustomers, type Customer } from './customers'
+import { CUSTOMER_COUNT, makeCustomers, type Customer } from './customers'
 import type { Order } from './orders/model'
 import { posOrders } from './orders/pos'
 import { settle } from './orders/settle'
@@ -94,12 +94,19 @@ function campaignStats(customers: readonly Customer[]): SampleShopStats['campaig
   return out
 }
 
-export function buildSampleShop(seed: number = DEFAULT_SEED): SampleShop {
+export interface SampleShopOptions {
+  /** How many customers sign up over the two years (default CUSTOMER_COUNT, the shipped shop). */
+  customers?: number
+}
+
+export function buildSampleShop(seed: number = DEFAULT_SEED, options: SampleShopOptions = {}): SampleShop {
+  const count = options.customers ?? CUSTOMER_COUNT
+  if (!Number.isInteger(count) || count < 50 || count > 1_000_000) throw new RangeError(`customers must be a whole number from 50 to 1,000,000 (got ${count})`)
   const random = new Random(seed)
   const catalogue = buildCatalogue(random)
   const places = buildPlaces(random)
   // Response traits come from their own stream, so names, ids and addresses stay as they were before they existed.
-  const customers = makeCustomers(random, new Random((seed ^ 0x51f15eed) >>> 0), places)
+  const customers = makeCustomers(random, new Random((seed ^ 0x51f15eed) >>> 0), places, count)
   const campaigns = campaignDraw(seed)
   for (const customer of customers) simulateCustomer(random, catalogue, campaigns, customer)
   const orders: Order[] = [...customers.flatMap((c) => c.orders), ...posOrders(random, catalogue, places)].filter((o) => o.lines.length > 0)
