@@ -21,6 +21,7 @@ import { evaluateCampaigns } from './campaigns/evaluate-campaigns'
 import { PlanService } from './planner/plan-service'
 import { ExportService, type ChooseExportFolder } from './export/export-service'
 import { campaignResult, planCampaignId } from './results/campaign-result'
+import { importAccounting } from './results/import-accounting'
 import { checkedScoringCutoff } from './learn/cutoff-range'
 import { latestReport, runReport, type RunPurpose } from './learn/run-store'
 import type { TrainSettings } from './learn/train-run'
@@ -124,9 +125,21 @@ export function createEngine(options: EngineOptions): Engine {
     'plan/approve': (args) => plans.approve(args),
     'export/plans': () => exports.plans(),
     'export/preview': (args) => exports.preview(args),
-    'export/write': (args) => exports.write(args),
+    // A job (progress and cancel): the folder is asked here, in the face's process, and the job writes there.
+    'export/write': async (args) => {
+      const prepared = await exports.prepareWrite(args)
+      if ('cancelled' in prepared) return prepared.cancelled
+      const jobId = jobs.start({ kind: 'export', dbPath: options.dbPath, nativeBinding: options.nativeBinding, args, folder: prepared.folder })
+      const outcome = await jobs.wait(jobId)
+      if (outcome?.status === 'exported') return outcome.written
+      if (outcome?.status === 'cancelled') return exports.cancelled(args)
+      const issue = outcome?.status === 'failed' ? outcome.issue : null
+      const { code, ...params } = issue?.params ?? {}
+      throw new EngineError(typeof code === 'string' ? code : 'export.failed', issue?.message ?? 'The export stopped unexpectedly. Nothing was stored.', params)
+    },
     'results/campaign': (args) => campaignResult(db, args.campaignId),
     'results/plan': (args) => campaignResult(db, planCampaignId(db, args.planId)),
+    'results/import-accounting': (args) => importAccounting(db, args.campaignId, args.batchId),
   }
 
   return {

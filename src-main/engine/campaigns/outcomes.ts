@@ -11,7 +11,9 @@ import type { CampaignDiscountType } from '../planner/offer-types'
  *  - converted: any sale order (not a return invoice, not cancelled) by the member;
  *  - redeemed: one of those orders carried the member's code (case-insensitive;
  *    a multi-code cell "A, B" counts each), or, when no other member holds that
- *    code, any order in the window did (a unique code used at a guest checkout);
+ *    code, a guest-checkout order in the window did. An order by another known
+ *    customer carrying the code is not credited (issue 8: a code used by someone
+ *    else is reported, results/import-accounting.ts, never silently credited);
  *  - revenue: the member's sale revenue in the window (total minus refunds).
  * A stated order id means the coupon was redeemed on that order, and so does
  * an imported redemption (results/redemption-writer.ts) matched to the member.
@@ -128,7 +130,7 @@ export function memberOutcomes(db: Database.Database, campaignId?: number): Memb
     const code = member.code?.trim().toUpperCase() ?? ''
     const uniqueCode = code !== '' && (holders.get(code) ?? 0) === 1
     const derivedRedeemed =
-      code !== '' && (own.some((order) => order.codes.includes(code)) || (uniqueCode && (windows.byCode.get(code) ?? []).some(inWindow)))
+      code !== '' && (own.some((order) => order.codes.includes(code)) || (uniqueCode && guestOrders(windows.byCode.get(code)).some(inWindow)))
     const statedOrder = member.order_key === null ? undefined : byKey.get(orderKeyOf(member.order_key))
     const used = redemptions.get(member.id) ?? []
 
@@ -142,7 +144,7 @@ export function memberOutcomes(db: Database.Database, campaignId?: number): Memb
     const missingRevenue = missing.reduce((sum, r) => sum + (r.order_total ?? 0), 0)
     const derivedRevenue = covered ? round2(own.reduce((sum, o) => sum + o.revenue, 0) + missingRevenue) : round2((statedOrder?.revenue ?? 0) + missingRevenue)
     const revenue = member.revenue ?? derivedRevenue
-    const codeOrders = code === '' ? [] : [...own.filter((o) => o.codes.includes(code)), ...(uniqueCode ? (windows.byCode.get(code) ?? []).filter(inWindow) : [])]
+    const codeOrders = code === '' ? [] : [...own.filter((o) => o.codes.includes(code)), ...(uniqueCode ? guestOrders(windows.byCode.get(code)).filter(inWindow) : [])]
     const orderDiscount = new Map(codeOrders.map((o) => [orderKeyOf(o.orderKey), o.discount]))
     for (const r of used) {
       const key = r.order_key === null ? `@${r.member_id}:${orderDiscount.size}` : orderKeyOf(r.order_key)
@@ -200,6 +202,11 @@ function loadWindowOrders(db: Database.Database, members: readonly MemberRow[]) 
     for (const code of order.codes) push(byCode, code, order)
   }
   return { all, byCustomer, byCode }
+}
+
+/** Orders placed at a guest checkout: only there can a unique code stand for its holder. */
+function guestOrders(orders: readonly WindowOrder[] | undefined): WindowOrder[] {
+  return (orders ?? []).filter((order) => order.customerId === null)
 }
 
 /** Imported redemptions (results/), per member. */

@@ -16,6 +16,7 @@ import { featureColumn } from '../features/feature-names'
 import { MIN_CONTROL, MIN_TREATED } from '../planner/response/learn-response'
 import { LoadedPlan } from '../planner/loaded-plan'
 import { SEGMENTS, segmentOf, type Segment } from '../planner/segments'
+import { loadDailySeries, type DailySeries } from './daily-series'
 import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, excludesZero, measureLift, type LiftFigures, type LiftMember } from './lift'
 import type { CampaignResult, LevelResult, PredictedFigures, ResultStatus, ResultWarning, SegmentResult, SegmentSource, VerdictCode } from './results-api'
 
@@ -137,7 +138,25 @@ export function campaignResult(db: Database.Database, campaignId: number, option
     bestLevel: best,
     verdict: verdict(status, overall, best, levels, currency, row, ordersThrough),
     warnings,
+    daily: campaignSeries(db, row, outcomes, marginOf, ordersThrough),
   }
+}
+
+/**
+ * Both groups day by day (daily-series.ts), from the window's first day to its
+ * last or to the last order in the store, whichever comes first; null when the
+ * store's orders do not reach back to the window's start (a day without orders
+ * in the store would read as "nobody bought").
+ */
+function campaignSeries(db: Database.Database, row: CampaignRow, outcomes: readonly MemberOutcome[], marginOf: (customerId: number) => number, ordersThrough: string | null): DailySeries | null {
+  const firstOrder = db.prepare('SELECT MIN(ordered_at) FROM orders').pluck().get() as string | null
+  if (outcomes.length === 0 || firstOrder === null || ordersThrough === null || firstOrder > row.sent_at) return null
+  const from = row.sent_at.slice(0, 10)
+  const windowEnd = row.expires_at.slice(0, 10)
+  const lastOrderDay = ordersThrough.slice(0, 10)
+  const to = lastOrderDay < windowEnd ? lastOrderDay : windowEnd
+  const members = outcomes.map((o) => ({ memberId: o.memberId, customerId: o.customerId, arm: o.arm, margin: marginOf(o.customerId), sentAt: o.sentAt, expiresAt: o.expiresAt, converted: o.converted }))
+  return loadDailySeries(db, row.id, members, from, to, to < windowEnd)
 }
 
 function levelGroups(treated: readonly MemberOutcome[]) {

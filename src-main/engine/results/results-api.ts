@@ -1,13 +1,16 @@
 /**
  * The results channels, joined into EngineCalls (api.ts) with `extends`.
  * Type-only. Importing what happened (orders, redemption files) goes through
- * `import/start` like any other file; these calls only read.
+ * `import/start` like any other file; these calls only read
+ * (`results/import-accounting` says what an imported file did for one campaign).
  */
 import type { CampaignDiscountType } from '../planner/offer-types'
 import type { Segment } from '../planner/segments'
+import type { DailySeries } from './daily-series'
 import type { LiftFigures } from './lift'
 
 export type { Interval, LiftFigures, ArmFigures } from './lift'
+export type { ArmDay, DailyPoint, DailySeries } from './daily-series'
 
 /**
  * - measured: both arms have members with known outcomes (the window may still be open: see windowOpen)
@@ -111,10 +114,53 @@ export interface CampaignResult {
   bestLevel: { key: string; profitPerMember: number; distinguishable: boolean } | null
   verdict: { code: VerdictCode; params: Record<string, string | number>; message: string }
   warnings: ResultWarning[]
+  /**
+   * Both groups day by day over the window (cumulative conversion and profit per member,
+   * daily-series.ts); null when the store's orders do not reach back to the window's start.
+   */
+  daily: DailySeries | null
+}
+
+/**
+ * What one imported file did for one campaign (import-accounting.ts), beside the import's own
+ * row accounting (ImportBatchSummary) and rejects.
+ */
+export interface ResultsImportAccounting {
+  batchId: number
+  campaignId: number
+  kind: 'redemptions' | 'orders'
+  /** Redemption files: rows credited here, to another campaign, and the rejects by reason. */
+  redemptions: {
+    matched: number
+    otherCampaigns: number
+    /** No campaign member holds the code. */
+    unknownCode: number
+    /** The code was used by another e-mail than its holder's: reported, not credited. */
+    otherCustomer: number
+    outsideWindow: number
+    /** A code several members hold, and the row's e-mail and date do not say whose. */
+    sharedCode: number
+    /** Rejected for another reason (no date, a conflicting amount, ...). */
+    other: number
+  } | null
+  /** Order files: the sale orders the file added inside the campaign's window. */
+  orders: {
+    inWindow: number
+    treatment: number
+    holdout: number
+    /** By customers who are not members of this campaign. */
+    others: number
+    /** Carrying one of the campaign's codes, placed by its holder (or a guest, for a code only one member holds). */
+    codeMatched: number
+    /** Carrying one of the campaign's codes, placed by another customer: not credited. */
+    codeOtherCustomer: number
+  } | null
 }
 
 export interface ResultsCalls {
   'results/campaign': { args: { campaignId: number }; result: CampaignResult }
   /** The result of an approved plan's campaign (refused with results.plan-not-found / results.plan-not-approved). */
   'results/plan': { args: { planId: number }; result: CampaignResult }
+  /** What import `batchId` did for campaign `campaignId` (refused: import.batch-not-found, results.campaign-not-found, results.import-not-orders). */
+  'results/import-accounting': { args: { campaignId: number; batchId: number }; result: ResultsImportAccounting }
 }
