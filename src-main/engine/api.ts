@@ -9,7 +9,7 @@
 import type { FileIssue } from './shared/issue'
 import type { CampaignCalls } from './campaigns/campaigns-api'
 import type { PlanCalls } from './planner/planner-api'
-import type { ExportCalls } from './export/export-api'
+import type { ExportCalls, ExportWritten } from './export/export-api'
 import type { ResultsCalls } from './results/results-api'
 import type { ColumnMapping, DateOrder, RecordKind, CanonicalField } from './ingest/formats/fields'
 import type { Delimiter, TextEncoding, FileKind } from './ingest/read/types'
@@ -173,7 +173,7 @@ export interface UndoResult {
 
 // ---------- jobs ----------
 
-export type JobKind = 'import' | 'train' | 'plan'
+export type JobKind = 'import' | 'train' | 'plan' | 'export'
 
 export type JobStep =
   // import
@@ -193,6 +193,9 @@ export type JobStep =
   | 'plan-inputs'
   | 'plan-response'
   | 'plan-candidates'
+  // export
+  | 'export-codes'
+  | 'export-files'
 
 export interface JobProgress {
   jobId: string
@@ -217,6 +220,8 @@ export type JobOutcome =
   | { status: 'trained'; runId: number }
   /** A planning job: the stored draft plan. */
   | { status: 'planned'; planId: number }
+  /** An export job: what was written (in the job/finished event without the files' content). */
+  | { status: 'exported'; written: ExportWritten }
   /** Files of the job finished before the cancel stay imported; the file being read is rolled back. */
   | { status: 'cancelled'; batchIds: number[] }
   | { status: 'failed'; issue: FileIssue }

@@ -95,7 +95,7 @@ export async function reportImport(engine: Engine, outcome: JobOutcome, json: bo
 /** The batches an import job made (throws the job's failure). */
 export async function importedBatches(engine: Engine, outcome: JobOutcome) {
   if (outcome.status === 'failed') throw new EngineError(`reject.${outcome.issue.code}`, outcome.issue.message, outcome.issue.params)
-  if (outcome.status === 'trained' || outcome.status === 'planned') throw new Error('An import job cannot end with a model or a plan.')
+  if (outcome.status === 'trained' || outcome.status === 'planned' || outcome.status === 'exported') throw new Error('An import job cannot end with a model, a plan or an export.')
   const all = await engine.call('import/batches', {})
   return outcome.batchIds.map((id) => all.find((b) => b.id === id)).filter((b) => b !== undefined)
 }

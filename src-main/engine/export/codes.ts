@@ -131,11 +131,20 @@ export function createCodeIssuer(options: CodeOptions): { issue(customerKey: str
  * sorted key order so that the same keys, secret and taken set always give the
  * same codes, whatever order the rows came in.
  */
-export function assignCodes(customerKeys: readonly string[], options: CodeOptions): Map<string, string> {
+export function assignCodes(customerKeys: readonly string[], options: CodeOptions, progress?: (done: number, total: number) => void): Map<string, string> {
   const sorted = [...customerKeys].sort()
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i] === sorted[i - 1]) throw new ExportError(`Customer ${sorted[i]} appears twice; each treated customer gets one code.`)
   }
   const issuer = createCodeIssuer(options)
-  return new Map(sorted.map((key) => [key, issuer.issue(key)]))
+  const codes = new Map<string, string>()
+  for (let i = 0; i < sorted.length; i++) {
+    // Every few thousand codes: progress for a long campaign (and the caller's chance to stop).
+    if (progress && i % PROGRESS_EVERY === 0) progress(i, sorted.length)
+    codes.set(sorted[i], issuer.issue(sorted[i]))
+  }
+  progress?.(sorted.length, sorted.length)
+  return codes
 }
+
+const PROGRESS_EVERY = 2000

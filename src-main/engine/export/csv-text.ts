@@ -15,12 +15,28 @@ export function safeCell(value: string | number | null | undefined): string {
   return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value
 }
 
+const NEEDS_QUOTES = /[",\r\n]/
+
 function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
+}
+
+type CsvCell = string | number | null | undefined
+
+function line(row: readonly CsvCell[]): string {
+  let text = ''
+  for (let i = 0; i < row.length; i++) text += (i === 0 ? '' : ',') + quote(safeCell(row[i]))
+  return text
 }
 
 /** RFC 4180 text with CRLF line ends and a UTF-8 BOM so Excel reads accents and Chinese correctly. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  const lines = [header, ...rows].map((row) => row.map((cell) => quote(safeCell(cell))).join(','))
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return toCsvLines(header, rows)
+}
+
+/** The same from any iterable of rows (a generator that reports progress as it is read). */
+export function toCsvLines(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
+  const lines = [line(header)]
+  for (const row of rows) lines.push(line(row))
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }

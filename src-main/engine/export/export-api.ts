@@ -68,8 +68,37 @@ export interface ExportCodes {
   count: number
 }
 
+/**
+ * Which tool a file is for: `spreadsheet` (generic CSV), `excel` (generic XLSX), `shopify-matrixify`
+ * (the Matrixify app's Discounts sheet), `shopify-api` (Admin GraphQL payloads), `woocommerce-import`
+ * (a coupon import plugin), `woocommerce-rest` (REST batches), `klaviyo-profiles`, `klaviyo-coupons`
+ * (a coupon pool upload), `mailchimp` (audience import), `holdout` (kept for Results, never mailed).
+ */
+export type ExportDestination =
+  | 'spreadsheet'
+  | 'excel'
+  | 'shopify-matrixify'
+  | 'shopify-api'
+  | 'woocommerce-import'
+  | 'woocommerce-rest'
+  | 'klaviyo-profiles'
+  | 'klaviyo-coupons'
+  | 'mailchimp'
+  | 'holdout'
+
+/**
+ * The first rows of a file exactly as written: the header and cells after formula neutralisation
+ * (a cell starting with = + - @ carries its leading apostrophe). JSON files: a table of their first
+ * items (Shopify: one row per discount; WooCommerce: one per coupon), non-text values as JSON.
+ */
+export interface ExportSample {
+  header: string[]
+  rows: string[][]
+}
+
 export interface ExportFileInfo {
   fileName: string
+  destination: ExportDestination
   /** 'holdout' is the DO-NOT-MAIL list; everything else carries treated customers' codes. */
   kind: 'coupons' | 'holdout'
   /** Data rows, header excluded. */
@@ -80,9 +109,10 @@ export interface ExportFileInfo {
   warnings: string[]
 }
 
-export interface ExportPreviewFile extends ExportFileInfo {
-  /** The first lines of a text file (header first); null for XLSX. */
-  head: string[] | null
+/** A file as the preview shows it (its size is known only once it is written). */
+export interface ExportPreviewFile extends Omit<ExportFileInfo, 'bytes'> {
+  /** The header and first rows as the file will hold them. */
+  sample: ExportSample
 }
 
 export interface ExportPreview {
@@ -119,7 +149,7 @@ export interface ExportWritten {
 
 export interface ExportCalls {
   'export/plans': { args: Record<string, never>; result: ExportablePlan[] }
-  /** What the format gives (files, rows, warnings, first lines) without making or storing codes. */
+  /** What the format gives (files, where each goes, rows, warnings, first rows) without storing codes. */
   'export/preview': { args: ExportArgs; result: ExportPreview }
   /** Makes the codes on the first export, marks the campaign exported, and writes or returns the files. */
   'export/write': { args: ExportArgs; result: ExportWritten }

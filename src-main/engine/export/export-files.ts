@@ -1,26 +1,27 @@
 /**
- * The entry point for `export/write` and `offerwise export`: a format name →
- * the files it writes. Pure: content comes back, the caller writes it.
+ * The entry point for `export/*` and `offerwise export`: a format name → the
+ * files it writes. Pure: content comes back, the caller writes it.
  */
 import type { ExportFile, ExportInput } from './export-types'
-import { writeCouponUploadCsv, writeKlaviyoProfilesCsv, writeMailchimpCsv } from './formats/email-tools'
-import { writeGenericCsv, writeGenericXlsx, writeHoldoutCsv } from './formats/generic'
-import { writeShopifyApiJson, writeShopifyMatrixifyCsv } from './formats/shopify'
-import { writeWooCouponCsv, writeWooRestJson } from './formats/woocommerce'
+import { renderedFile, type ExportPart } from './export-table'
+import { couponUploadPart, klaviyoProfilesPart, mailchimpPart } from './formats/email-tools'
+import { genericCsvPart, genericXlsxPart, holdoutPart } from './formats/generic'
+import { shopifyApiPart, shopifyMatrixifyCsvPart } from './formats/shopify'
+import { wooCouponCsvPart, wooRestPart } from './formats/woocommerce'
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'shopify', 'woocommerce', 'klaviyo', 'mailchimp'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-type Writer = (input: ExportInput) => ExportFile | Promise<ExportFile>
+type PartOf = (input: ExportInput) => ExportPart
 
 /** Each format gives every file its tool's route needs (Shopify: the Matrixify sheet and the API payloads). */
-const WRITERS: Record<ExportFormat, Writer[]> = {
-  csv: [writeGenericCsv],
-  xlsx: [writeGenericXlsx],
-  shopify: [writeShopifyMatrixifyCsv, writeShopifyApiJson],
-  woocommerce: [writeWooCouponCsv, writeWooRestJson],
-  klaviyo: [writeKlaviyoProfilesCsv, writeCouponUploadCsv],
-  mailchimp: [writeMailchimpCsv],
+const PARTS: Record<ExportFormat, PartOf[]> = {
+  csv: [genericCsvPart],
+  xlsx: [genericXlsxPart],
+  shopify: [shopifyMatrixifyCsvPart, shopifyApiPart],
+  woocommerce: [wooCouponCsvPart, wooRestPart],
+  klaviyo: [klaviyoProfilesPart, couponUploadPart],
+  mailchimp: [mailchimpPart],
 }
 
 export interface ExportRequest {
@@ -29,9 +30,29 @@ export interface ExportRequest {
   withHoldout: boolean
 }
 
-export async function writeExport(input: ExportInput, request: ExportRequest): Promise<ExportFile[]> {
+/** The files of a format, not yet rendered: names, destinations, counts, warnings and samples are cheap. */
+export function exportParts(input: ExportInput, request: ExportRequest): ExportPart[] {
+  const parts = PARTS[request.format].map((part) => part(input))
+  if (request.withHoldout) parts.push(holdoutPart(input))
+  return parts
+}
+
+/** Rows rendered so far across all files, of `total`; may throw to stop between rows. */
+export type ExportProgress = (done: number, total: number) => void
+
+/** Renders every part in turn, reporting rows across all of them. */
+export async function renderParts(parts: readonly ExportPart[], progress?: ExportProgress): Promise<ExportFile[]> {
+  const total = parts.reduce((sum, part) => sum + part.rows, 0)
   const files: ExportFile[] = []
-  for (const writer of WRITERS[request.format]) files.push(await writer(input))
-  if (request.withHoldout) files.push(writeHoldoutCsv(input))
+  let before = 0
+  for (const part of parts) {
+    const offset = before
+    files.push(await renderedFile(part, progress && ((rows) => progress(offset + rows, total))))
+    before += part.rows
+  }
   return files
+}
+
+export async function writeExport(input: ExportInput, request: ExportRequest, progress?: ExportProgress): Promise<ExportFile[]> {
+  return renderParts(exportParts(input, request), progress)
 }

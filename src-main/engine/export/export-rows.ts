@@ -125,12 +125,21 @@ export function reasonTexts(meta: ExportMeta): (row: ExportRow) => string {
       .join('; ')
 }
 
-/** A file name part from the campaign name: letters, digits and dashes only. */
+/**
+ * The start of every file name of one export: short, lower-case, and safe on
+ * Windows and macOS (letters, digits and dashes only; accents folded), naming
+ * the plan once: a plan campaign is "Offerwise plan 12" → `offerwise-plan-12`;
+ * another name gets the plan number in front → `plan-12-spring-sale`.
+ */
 export function fileStem(meta: ExportMeta): string {
   const slug = meta.campaignName
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
-  return `offerwise-plan-${meta.planId}${slug ? `-${slug}` : ''}`
+    .replace(/-+$/, '')
+  if (new RegExp(`(^|-)plan-${meta.planId}(-|$)`).test(slug)) return slug
+  return slug ? `plan-${meta.planId}-${slug}` : `plan-${meta.planId}`
 }

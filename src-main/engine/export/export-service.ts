@@ -14,6 +14,12 @@
  *      (first/last export time, prefix, length).
  * From then on the codes are fixed: a re-export reads them back (same
  * secret → same codes, same files) and refuses a different prefix or length.
+ *
+ * Writing 100k coupons takes seconds, so `export/write` runs as a job (kind
+ * 'export', run-export-job.ts) with progress and cancel: the codes and files
+ * are made first, and only then, in one transaction, the codes are stored and
+ * the campaign marked sent; a cancel before that leaves the store as it was.
+ * The preview renders no file: it counts rows and builds the first few only.
  */
 import type Database from 'better-sqlite3'
 import { writeFile } from 'node:fs/promises'
@@ -33,7 +39,8 @@ import type {
   ExportPreviewFile,
   ExportWritten,
 } from './export-api'
-import { writeExport } from './export-files'
+import { exportParts, renderParts } from './export-files'
+import type { ExportPart } from './export-table'
 import { ExportError, type ExportFile, type ExportMeta, type ExportRow } from './export-types'
 
 /**
@@ -58,9 +65,11 @@ interface Member {
   code: string | null
 }
 
-/** Lines of a text file shown in the preview: enough to see the columns and a few rows. */
-const HEAD_LINES = 6
-const HEAD_LINES_JSON = 16
+/** What a long export reports: the step, and work done of total in that step. */
+export type ExportJobProgress = (step: 'export-codes' | 'export-files', done: number, total: number) => void
+
+/** Thrown from a progress callback to stop an export; nothing is stored. */
+export class ExportCancelled extends Error {}
 
 export class ExportService {
   constructor(
@@ -79,7 +88,7 @@ export class ExportService {
     return rows.map(({ prefix, length, ...rest }) => ({ ...rest, codes: rest.firstExportedAt !== null && length !== null ? { prefix: prefix ?? '', length } : null }))
   }
 
-  async preview(args: ExportArgs): Promise<ExportPreview> {
+  preview(args: ExportArgs): ExportPreview {
     const plan = this.approvedPlan(args.planId)
     const campaign = this.campaign(plan)
     const settings = codeSettings(args, campaign)
@@ -88,7 +97,7 @@ export class ExportService {
     const members = this.members(campaign.id)
     const codes = settings.fixed ? storedCodes(members) : this.newCodes(campaign.id, members, secret, settings)
     const rows = exportRows(plan, codes, args)
-    const files = await this.files(plan, campaign, secret, rows, args)
+    const parts = this.parts(plan, campaign, secret, rows, args)
     return {
       planId: args.planId,
       format: args.format,
@@ -96,34 +105,55 @@ export class ExportService {
       treated: rows.filter((r) => r.group === 'treatment').length,
       holdout: rows.filter((r) => r.group === 'holdout').length,
       scopes: scopesOf(rows),
-      files: files.map((file): ExportPreviewFile => ({ ...fileInfo(file), head: head(file) })),
+      files: parts.map((part): ExportPreviewFile => ({
+        fileName: part.fileName,
+        destination: part.destination,
+        kind: part.destination === 'holdout' ? 'holdout' : 'coupons',
+        rows: part.rows,
+        mediaType: mediaType(part.fileName),
+        warnings: part.warnings,
+        sample: part.sample(),
+      })),
     }
   }
 
-  async write(args: ExportArgs): Promise<ExportWritten> {
+  /**
+   * The face's half of `export/write`: the plan and code options checked, then
+   * the folder asked for (desktop). Null folder = the files come back; a
+   * cancelled dialog = `cancelled`, with nothing made.
+   */
+  async prepareWrite(args: ExportArgs): Promise<{ folder: string | null } | { cancelled: ExportWritten }> {
     const plan = this.approvedPlan(args.planId)
     const before = this.campaign(plan)
     const settings = codeSettings(args, before)
     // Asked before anything is stored: a cancelled dialog makes no codes.
-    let folder: string | null = null
-    if (this.chooseFolder) {
-      folder = await this.chooseFolder({ planId: args.planId, locale: args.locale })
-      if (folder === null) {
-        return {
-          planId: args.planId,
-          format: args.format,
-          cancelled: true,
-          folder: null,
-          codes: { ...settings, bits: codeBits(settings.length), count: 0 },
-          firstExportedAt: before.firstExportedAt,
-          lastExportedAt: before.lastExportedAt,
-          files: [],
-        }
-      }
-    }
-    const { codes, campaign, secret, settings: fixed } = this.fixCodes(plan, args)
+    if (!this.chooseFolder) return { folder: null }
+    const folder = await this.chooseFolder({ planId: args.planId, locale: args.locale })
+    if (folder !== null) return { folder }
+    return { cancelled: notWritten(args, settings, before) }
+  }
+
+  /** A cancelled export job, as the face shows it: nothing written, the store as it was. */
+  cancelled(args: ExportArgs): ExportWritten {
+    const campaign = this.campaign(this.approvedPlan(args.planId))
+    return notWritten(args, codeSettings(args, campaign), campaign)
+  }
+
+  /**
+   * The job's half (its own connection): codes, files, then the store, then
+   * the folder. `progress` may throw ExportCancelled to stop before the store
+   * changes.
+   */
+  async write(args: ExportArgs, folder: string | null, progress: ExportJobProgress = () => {}): Promise<ExportWritten> {
+    const plan = this.approvedPlan(args.planId)
+    const before = this.campaign(plan)
+    const settings = codeSettings(args, before)
+    const secret = this.ensureSecret(before)
+    const members = this.members(before.id)
+    const codes = settings.fixed ? storedCodes(members) : this.newCodes(before.id, members, secret, settings, (done, total) => progress('export-codes', done, total))
     const rows = exportRows(plan, codes, args)
-    const files = await this.files(plan, campaign, secret, rows, args)
+    const files = await exportFiles(() => renderParts(this.parts(plan, before, secret, rows, args), (done, total) => progress('export-files', done, total)), plan, args)
+    const campaign = this.storeCodes(plan, args, settings, codes)
     let out: (ExportFileInfo | ExportFileContent)[]
     if (folder !== null) {
       for (const file of files) await writeFile(join(folder, basename(file.fileName)), file.content)
@@ -140,27 +170,26 @@ export class ExportService {
       format: args.format,
       cancelled: false,
       folder,
-      codes: { prefix: fixed.prefix, length: fixed.length, fixed: true, bits: codeBits(fixed.length), count: codes.size },
+      codes: { prefix: settings.prefix, length: settings.length, fixed: true, bits: codeBits(settings.length), count: codes.size },
       firstExportedAt: campaign.firstExportedAt,
       lastExportedAt: campaign.lastExportedAt,
       files: out,
     }
   }
 
-  /** One transaction: secret, codes (first export only), the campaign marked exported. */
-  private fixCodes(plan: LoadedPlan, args: ExportArgs): { codes: Map<string, string>; campaign: CampaignCodes; secret: Buffer; settings: CodeSettings } {
+  /**
+   * One transaction: the codes stored (first export only) and the campaign
+   * marked exported. Read again inside it: another face may have exported
+   * this plan while the files were being made.
+   */
+  private storeCodes(plan: LoadedPlan, args: ExportArgs, settings: CodeSettings, codes: Map<string, string>): CampaignCodes {
     try {
       return this.db.transaction(() => {
-        // Read again inside the transaction: another face may have exported since.
         const campaign = this.campaign(plan)
-        const settings = codeSettings(args, campaign)
-        const secret = this.ensureSecret(campaign)
-        const members = this.members(campaign.id)
-        let codes: Map<string, string>
-        if (settings.fixed) {
-          codes = storedCodes(members)
-        } else {
-          codes = this.newCodes(campaign.id, members, secret, settings)
+        if (!settings.fixed) {
+          if (campaign.firstExportedAt !== null) {
+            throw new EngineError('export.exported-meanwhile', `Plan ${args.planId} was exported from another window meanwhile, with its own codes. Export again to write those.`, { planId: args.planId })
+          }
           const update = this.db.prepare('UPDATE campaign_members SET code = ? WHERE campaign_id = ? AND customer_id = ?')
           for (const [key, code] of codes) update.run(code, campaign.id, Number(key))
         }
@@ -168,7 +197,7 @@ export class ExportService {
         this.db
           .prepare('UPDATE campaigns SET code_prefix = ?, code_length = ?, first_exported_at = COALESCE(first_exported_at, ?), last_exported_at = ? WHERE id = ?')
           .run(settings.prefix, settings.length, now, now, campaign.id)
-        return { codes, campaign: this.campaign(plan), secret, settings }
+        return this.campaign(plan)
       })()
     } catch (error) {
       // The store's own check (0007's triggers) caught a code another writer took meanwhile.
@@ -214,13 +243,14 @@ export class ExportService {
       .all(campaignId) as Member[]
   }
 
-  private newCodes(campaignId: number, members: Member[], secret: Buffer, settings: CodeSettings): Map<string, string> {
+  /** One set of every taken code, read in two queries (not one query per code): checking 100k codes is a Set lookup each. */
+  private newCodes(campaignId: number, members: Member[], secret: Buffer, settings: CodeSettings, progress?: (done: number, total: number) => void): Map<string, string> {
     const taken = takenCodes(this.db, campaignId)
     const keys = members.filter((m) => m.arm === 'treatment').map((m) => String(m.customerId))
-    return exportCall(() => assignCodes(keys, { secret, prefix: settings.prefix, length: settings.length, isTaken: (code) => taken.has(code) }))
+    return exportCall(() => assignCodes(keys, { secret, prefix: settings.prefix, length: settings.length, isTaken: (code) => taken.has(code) }, progress))
   }
 
-  private async files(plan: LoadedPlan, campaign: CampaignCodes, secret: Buffer, rows: ExportRow[], args: ExportArgs): Promise<ExportFile[]> {
+  private parts(plan: LoadedPlan, campaign: CampaignCodes, secret: Buffer, rows: ExportRow[], args: ExportArgs): ExportPart[] {
     const meta: ExportMeta = {
       planId: plan.record.id,
       campaignName: campaign.name,
@@ -232,12 +262,30 @@ export class ExportService {
       privacy: args.privacy,
       secret,
     }
-    try {
-      return await writeExport({ meta, rows }, { format: args.format, withHoldout: args.withHoldout })
-    } catch (error) {
-      if (error instanceof ExportError) throw new EngineError('export.invalid', error.message, { planId: plan.record.id, format: args.format })
-      throw error
-    }
+    return exportCall(() => exportParts({ meta, rows }, { format: args.format, withHoldout: args.withHoldout }), plan.record.id, args.format)
+  }
+}
+
+/** Rendering, with a writer's refusal (ExportError) turned into the merchant's message. */
+async function exportFiles(render: () => Promise<ExportFile[]>, plan: LoadedPlan, args: ExportArgs): Promise<ExportFile[]> {
+  try {
+    return await render()
+  } catch (error) {
+    if (error instanceof ExportError) throw new EngineError('export.invalid', error.message, { planId: plan.record.id, format: args.format })
+    throw error
+  }
+}
+
+function notWritten(args: ExportArgs, settings: CodeSettings, campaign: CampaignCodes): ExportWritten {
+  return {
+    planId: args.planId,
+    format: args.format,
+    cancelled: true,
+    folder: null,
+    codes: { ...settings, bits: codeBits(settings.length), count: 0 },
+    firstExportedAt: campaign.firstExportedAt,
+    lastExportedAt: campaign.lastExportedAt,
+    files: [],
   }
 }
 
@@ -269,11 +317,11 @@ function codeSettings(args: ExportArgs, campaign: CampaignCodes): CodeSettings {
   return { prefix, length, fixed: false }
 }
 
-function exportCall<T>(fn: () => T): T {
+function exportCall<T>(fn: () => T, planId?: number, format?: string): T {
   try {
     return fn()
   } catch (error) {
-    if (error instanceof ExportError) throw new EngineError('export.invalid', error.message)
+    if (error instanceof ExportError) throw new EngineError('export.invalid', error.message, planId === undefined ? undefined : { planId, format: format ?? '' })
     throw error
   }
 }
@@ -373,16 +421,11 @@ function mediaType(fileName: string): string {
 function fileInfo(file: ExportFile): ExportFileInfo {
   return {
     fileName: file.fileName,
-    kind: file.fileName.includes('HOLDOUT') ? 'holdout' : 'coupons',
+    destination: file.destination,
+    kind: file.destination === 'holdout' ? 'holdout' : 'coupons',
     rows: file.rows,
     bytes: typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.length,
     mediaType: mediaType(file.fileName),
     warnings: file.warnings,
   }
-}
-
-function head(file: ExportFile): string[] | null {
-  if (typeof file.content !== 'string') return null
-  const lines = file.content.replace(/^\uFEFF/, '').split(/\r?\n/, file.fileName.endsWith('.json') ? HEAD_LINES_JSON : HEAD_LINES)
-  return lines.filter((line, i) => line !== '' || i === 0)
 }

@@ -4,6 +4,7 @@
  * the store, and writes the returned content to disk.
  */
 import type { Locale } from '../api'
+import type { ExportDestination, ExportSample } from './export-api'
 import type { Offer, PlanGroup, Reason } from '../planner/planner-api'
 
 export type Privacy = 'keep' | 'hash' | 'drop'
@@ -66,12 +67,16 @@ export interface ExportInput {
 /** One file a writer produced: the name is a suggestion the caller may prefix with a folder. */
 export interface ExportFile {
   fileName: string
+  /** Which tool the file is for (the Export step says where to load it). */
+  destination: ExportDestination
   content: string | Buffer
   /** Data rows (customers or codes) in the file, header excluded. */
   rows: number
   /** Things the merchant must do or know before loading the file (shown beside it). */
   warnings: string[]
 }
+
+export type { ExportDestination, ExportSample }
 
 /** A problem with the export itself (bad option, missing id): the message is for the merchant. */
 export class ExportError extends Error {

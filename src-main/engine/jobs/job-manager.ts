@@ -32,8 +32,9 @@ export class JobManager {
     let lastStep = ''
     const onProgress = (raw: RawProgress, force = false): void => {
       const now = Date.now()
-      // A new step is always shown, however quickly it follows the last event.
-      if (!force && raw.step === lastStep && now - lastEmit < PROGRESS_INTERVAL_MS) return
+      // A new step is always shown, however quickly it follows the last event, and so is a step's end.
+      const stepEnd = raw.total > 0 && raw.done >= raw.total
+      if (!force && !stepEnd && raw.step === lastStep && now - lastEmit < PROGRESS_INTERVAL_MS) return
       lastEmit = now
       lastStep = raw.step
       const seconds = Math.max((now - started) / 1000, 1e-3)
@@ -56,7 +57,7 @@ export class JobManager {
     this.jobs.set(jobId, job)
     void job.done.then((outcome) => {
       this.jobs.delete(jobId)
-      this.emit('job/finished', { jobId, kind: input.kind, outcome })
+      this.emit('job/finished', { jobId, kind: input.kind, outcome: announced(outcome) })
     })
     return jobId
   }
@@ -107,4 +108,17 @@ export class JobManager {
     })
     return { cancel: () => worker.postMessage({ type: 'cancel' }), done }
   }
+}
+
+/**
+ * The outcome as every face hears it: an export's file contents (megabytes
+ * for a large plan) go only to the call that started it, not to every window.
+ */
+function announced(outcome: JobOutcome): JobOutcome {
+  if (outcome.status !== 'exported') return outcome
+  const files = outcome.written.files.map((file) => {
+    const { content: _content, encoding: _encoding, ...info } = file as typeof file & { content?: string; encoding?: string }
+    return info
+  })
+  return { status: 'exported', written: { ...outcome.written, files } }
 }

@@ -1,4 +1,5 @@
 import type { JobOutcome, JobProgress } from '../api'
+import type { ExportArgs } from '../export/export-api'
 import type { ImportJobRequest } from '../ingest/file-registry'
 import type { RunPurpose } from '../learn/run-store'
 import type { TrainSettings } from '../learn/train-run'
@@ -29,7 +30,16 @@ export interface PlanJobInput {
   settings: PlanSettings
 }
 
-export type JobInput = ImportJobInput | TrainJobInput | PlanJobInput
+export interface ExportJobInput {
+  kind: 'export'
+  dbPath: string
+  nativeBinding?: string
+  args: ExportArgs
+  /** The folder the merchant chose (desktop); null = the files come back in the outcome. */
+  folder: string | null
+}
+
+export type JobInput = ImportJobInput | TrainJobInput | PlanJobInput | ExportJobInput
 
 /** Progress without the job id and rates, which the manager adds. `done`/`total` drive the ETA. */
 export type RawProgress = Pick<JobProgress, 'step' | 'rows' | 'unit' | 'loss'> & {

@@ -16,5 +16,9 @@ export async function runJob(input: JobInput, isCancelled: () => boolean, report
       const { runPlanJob } = await import('./run-plan-job')
       return runPlanJob(input, isCancelled, report)
     }
+    case 'export': {
+      const { runExportJob } = await import('./run-export-job')
+      return runExportJob(input, isCancelled, report)
+    }
   }
 }

@@ -66,7 +66,8 @@ describe('exporting an approved plan', () => {
     expect(preview.codes).toMatchObject({ prefix: 'SPRING-', length: 9, fixed: false, count: plan.summary.coupons })
     expect(preview.files).toHaveLength(1)
     expect(preview.files[0]?.rows).toBe(plan.summary.coupons)
-    expect(preview.files[0]?.head?.[0]).toMatch(/^customer_id,email,group,.*,code,offer_text$/)
+    expect(preview.files[0]?.sample.header.join(',')).toMatch(/^customer_id,email,group,.*,code,offer_text$/)
+    expect(preview.files[0]).toMatchObject({ destination: 'spreadsheet', fileName: `offerwise-plan-${planId}-coupons.csv` })
     // A preview stores the secret but no code.
     expect([...memberCodes().values()].every((code) => code === null)).toBe(true)
 

@@ -103,12 +103,13 @@ describe('holdout file', () => {
 
   it('is written by writeExport only when asked for', async () => {
     const without = await writeExport({ meta: meta(), rows: ROWS }, { format: 'csv', withHoldout: false })
-    expect(without.map((f) => f.fileName)).toEqual(['offerwise-plan-3-Winter-coupons.csv'])
+    expect(without.map((f) => f.fileName)).toEqual(['plan-3-winter-coupons.csv'])
     const withHoldout = await writeExport({ meta: meta(), rows: ROWS }, { format: 'shopify', withHoldout: true })
     expect(withHoldout.map((f) => f.fileName)).toEqual([
-      'offerwise-plan-3-Winter-shopify-discounts.csv',
-      'offerwise-plan-3-Winter-shopify-api.json',
-      'offerwise-plan-3-Winter-HOLDOUT-DO-NOT-MAIL.csv',
+      'plan-3-winter-shopify-discounts.csv',
+      'plan-3-winter-shopify-api.json',
+      'plan-3-winter-HOLDOUT-DO-NOT-MAIL.csv',
     ])
+    expect(withHoldout.map((f) => f.destination)).toEqual(['shopify-matrixify', 'shopify-api', 'holdout'])
   })
 })

@@ -109,7 +109,7 @@ describe('Shopify Admin API payloads', () => {
   })
 
   it('refuses a scoped offer without its Shopify id rather than discount the whole shop', () => {
-    expect(() => apiDocument([row(1, { offer: PERCENT10_CATEGORY, scope: { name: 'Tea' } })])).toThrow(/collection id of "Tea"/)
+    expect(() => apiDocument([row(1, { offer: PERCENT10_CATEGORY, scope: { name: 'Tea' } })])).toThrow(/limited to the category "Tea", but the store does not hold its Shopify collection id .*Use the Matrixify sheet/)
   })
 
   it('adds the remaining codes in batches of at most 250', () => {

@@ -39,8 +39,18 @@ describe('WooCommerce coupon CSV', () => {
     }
   })
 
-  it('needs the category id of a scoped offer', () => {
-    expect(() => writeWooCouponCsv({ meta: meta(), rows: [row(1, { offer: PERCENT10_CATEGORY, scope: { name: 'Tea' } })] })).toThrow(/category id of "Tea"/)
+  it('restricts a category offer by the category name when the store has no id, and by the id when given', () => {
+    const byName = csvRecords(writeWooCouponCsv({ meta: meta(), rows: [row(1, { offer: PERCENT10_CATEGORY, scope: { name: 'Tea' } })] }).content as string).records[0]
+    expect(byName).toMatchObject({ product_categories: 'Tea', product_ids: '' })
+    const byId = csvRecords(writeWooCouponCsv({ meta: meta(), rows: [row(1, { offer: PERCENT10_CATEGORY, scope: { name: 'Tea', wooId: 17 } })] }).content as string).records[0]
+    expect(byId).toMatchObject({ product_categories: '17', product_ids: '' })
+  })
+
+  it('refuses a product offer without its WooCommerce product id, naming the offer and what to do', () => {
+    const product = { ...PERCENT10_CATEGORY, id: 'percent:10@product', scope: 'product' as const }
+    expect(() => writeWooCouponCsv({ meta: meta(), rows: [row(1, { offer: product, scope: { name: 'Green tea' } })] })).toThrow(
+      /offer "percent:10@product" \(code CODE000001\) is limited to the product "Green tea".*WooCommerce product id.*generic CSV/,
+    )
   })
 })
 
@@ -67,6 +77,10 @@ describe('WooCommerce REST batches', () => {
     expect(create[4].email_restrictions).toEqual(['+1@example.com'])
     expect(JSON.stringify(doc)).not.toContain('CODE000002')
     expect(document(ROWS, 'hash').batches[0].create.every((c) => c.email_restrictions.length === 0)).toBe(true)
+  })
+
+  it('refuses a category offer without its id (the REST API takes ids only), pointing to the coupon CSV', () => {
+    expect(() => writeWooRestJson({ meta: meta(), rows: [row(1, { offer: PERCENT10_CATEGORY, scope: { name: 'Tea' } })] })).toThrow(/product category id, which the REST API needs\. Use the coupon CSV/)
   })
 
   it('splits into batches of at most 100', () => {

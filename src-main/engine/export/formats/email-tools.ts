@@ -3,9 +3,9 @@
  * profile), a one-column coupon upload, and a Mailchimp-style merge CSV. The
  * merchant mails each customer their own code with these.
  */
-import { toCsv } from '../csv-text'
 import { ExportError, type ExportFile, type ExportInput, type ExportMeta } from '../export-types'
 import { fileStem, personal, sentences, treatedRows, type TreatedRow } from '../export-rows'
+import { csvPart, textFile, type ExportPart } from '../export-table'
 import { exportNote, formatDay } from '../offer-text'
 
 export const KLAVIYO_COLUMNS = ['Email', 'First Name', 'Offerwise Code', 'Offerwise Offer', 'Offerwise Expires'] as const
@@ -29,32 +29,58 @@ function withEmail(meta: ExportMeta, rows: TreatedRow[], warnings: string[]): Tr
 }
 
 /** Klaviyo-style: Email first (the profile key), then first name and the custom properties; the expiry as a date Klaviyo can type. */
-export function writeKlaviyoProfilesCsv({ meta, rows }: ExportInput): ExportFile {
+export function klaviyoProfilesPart({ meta, rows }: ExportInput): ExportPart {
   const warnings = mailable(meta, 'Klaviyo profile')
   const kept = withEmail(meta, treatedRows(rows), warnings)
   const sentence = sentences(meta)
-  const body = kept.map((row) => {
-    const who = personal(meta, row)
-    return [who.email, who.firstName, row.code, sentence(row), meta.expiresAt.slice(0, 10)]
+  const expires = meta.expiresAt.slice(0, 10)
+  return csvPart({
+    fileName: `${fileStem(meta)}-klaviyo-profiles.csv`,
+    destination: 'klaviyo-profiles',
+    header: KLAVIYO_COLUMNS,
+    rows: kept.length,
+    cells: (i) => {
+      const row = kept[i]
+      const who = personal(meta, row)
+      return [who.email, who.firstName, row.code, sentence(row), expires]
+    },
+    warnings,
   })
-  return { fileName: `${fileStem(meta)}-klaviyo-profiles.csv`, content: toCsv(KLAVIYO_COLUMNS, body), rows: body.length, warnings }
 }
 
 /** The codes alone, for an e-mail tool's coupon pool (Klaviyo "Upload coupon codes"). */
-export function writeCouponUploadCsv({ meta, rows }: ExportInput): ExportFile {
+export function couponUploadPart({ meta, rows }: ExportInput): ExportPart {
   const treated = treatedRows(rows)
-  return { fileName: `${fileStem(meta)}-coupon-codes.csv`, content: toCsv(COUPON_UPLOAD_COLUMNS, treated.map((row) => [row.code])), rows: treated.length, warnings: [] }
+  return csvPart({
+    fileName: `${fileStem(meta)}-coupon-codes.csv`,
+    destination: 'klaviyo-coupons',
+    header: COUPON_UPLOAD_COLUMNS,
+    rows: treated.length,
+    cells: (i) => [treated[i].code],
+    warnings: [],
+  })
 }
 
 /** Mailchimp-style: merge fields COUPON, OFFER and EXPIRES (the expiry as words, ready to print in a mail). */
-export function writeMailchimpCsv({ meta, rows }: ExportInput): ExportFile {
+export function mailchimpPart({ meta, rows }: ExportInput): ExportPart {
   const warnings = mailable(meta, 'Mailchimp')
   const kept = withEmail(meta, treatedRows(rows), warnings)
   const sentence = sentences(meta)
   const expires = formatDay(meta.expiresAt, meta.locale)
-  const body = kept.map((row) => {
-    const who = personal(meta, row)
-    return [who.email, who.firstName, row.code, sentence(row), expires]
+  return csvPart({
+    fileName: `${fileStem(meta)}-mailchimp.csv`,
+    destination: 'mailchimp',
+    header: MAILCHIMP_COLUMNS,
+    rows: kept.length,
+    cells: (i) => {
+      const row = kept[i]
+      const who = personal(meta, row)
+      return [who.email, who.firstName, row.code, sentence(row), expires]
+    },
+    warnings,
   })
-  return { fileName: `${fileStem(meta)}-mailchimp.csv`, content: toCsv(MAILCHIMP_COLUMNS, body), rows: body.length, warnings }
 }
+
+export const writeKlaviyoProfilesCsv = (input: ExportInput): ExportFile => textFile(klaviyoProfilesPart(input))
+export const writeCouponUploadCsv = (input: ExportInput): ExportFile => textFile(couponUploadPart(input))
+export const writeMailchimpCsv = (input: ExportInput): ExportFile => textFile(mailchimpPart(input))

@@ -3,11 +3,11 @@
  * plan's columns, the code and the offer in one sentence. Also the holdout
  * list, which only this separate writer produces, under a name that says so.
  */
-import { toCsv } from '../csv-text'
 import { ExportError, type ExportFile, type ExportInput, type ExportMeta, type ExportRow } from '../export-types'
 import { fileStem, hashPersonal, personal, reasonTexts, sentences, treatedRows } from '../export-rows'
+import { csvPart, renderedFile, textFile, xlsxPart, type ExportPart, type TableSpec } from '../export-table'
 import { exportNote } from '../offer-text'
-import { toXlsx, type XlsxCell } from '../xlsx-text'
+import type { XlsxCell } from '../xlsx-text'
 
 const PLAN_COLUMNS = [
   'customer_id',
@@ -76,24 +76,33 @@ function notes(meta: ExportMeta): string[] {
   return meta.privacy === 'hash' ? [exportNote(meta.locale, 'hashedEmail')] : []
 }
 
-export function writeGenericCsv({ meta, rows }: ExportInput): ExportFile {
+function genericTable({ meta, rows }: ExportInput, extension: 'csv' | 'xlsx'): TableSpec {
   const treated = treatedRows(rows)
+  const cells = genericCells(meta)
   return {
-    fileName: `${fileStem(meta)}-coupons.csv`,
-    content: toCsv(genericHeader(meta), treated.map(genericCells(meta))),
+    fileName: `${fileStem(meta)}-coupons.${extension}`,
+    destination: extension === 'csv' ? 'spreadsheet' : 'excel',
+    header: genericHeader(meta),
     rows: treated.length,
+    cells: (i) => cells(treated[i]),
     warnings: notes(meta),
   }
 }
 
-export async function writeGenericXlsx({ meta, rows }: ExportInput): Promise<ExportFile> {
-  const treated = treatedRows(rows)
-  return {
-    fileName: `${fileStem(meta)}-coupons.xlsx`,
-    content: await toXlsx('Coupons', genericHeader(meta), treated.map(genericCells(meta))),
-    rows: treated.length,
-    warnings: notes(meta),
-  }
+export function genericCsvPart(input: ExportInput): ExportPart {
+  return csvPart(genericTable(input, 'csv'))
+}
+
+export function genericXlsxPart(input: ExportInput): ExportPart {
+  return xlsxPart(genericTable(input, 'xlsx'), 'Coupons')
+}
+
+export function writeGenericCsv(input: ExportInput): ExportFile {
+  return textFile(genericCsvPart(input))
+}
+
+export function writeGenericXlsx(input: ExportInput): Promise<ExportFile> {
+  return renderedFile(genericXlsxPart(input))
 }
 
 const HOLDOUT_COLUMNS = ['customer_id', 'email', 'name', 'group', 'segment'] as const
@@ -103,22 +112,28 @@ const HOLDOUT_COLUMNS = ['customer_id', 'email', 'name', 'group', 'segment'] as 
  * campaign). Only written when asked for, never mixed into another file, and
  * named HOLDOUT-DO-NOT-MAIL so nobody uploads it to an e-mail tool by mistake.
  */
-export function writeHoldoutCsv({ meta, rows }: ExportInput): ExportFile {
+export function holdoutPart({ meta, rows }: ExportInput): ExportPart {
   const holdout = rows.filter((row) => row.group === 'holdout')
   for (const row of holdout) {
     if (row.code) throw new ExportError(`Holdout customer ${row.shopId ?? row.email ?? '?'} has a code; holdout customers never get one.`)
   }
   const header = HOLDOUT_COLUMNS.filter((column) => meta.privacy !== 'drop' || (column !== 'email' && column !== 'name'))
-  const body = holdout.map((row) => {
+  const cells = (row: ExportRow): (string | null)[] => {
     const who = personal(meta, row)
     const name = meta.privacy === 'keep' ? row.name : meta.privacy === 'hash' ? hashPersonal(meta.secret, row.name) : null
-    const cells: Record<(typeof HOLDOUT_COLUMNS)[number], string | null> = { customer_id: row.shopId, email: who.email, name, group: row.group, segment: row.segment }
-    return header.map((column) => cells[column])
-  })
-  return {
-    fileName: `${fileStem(meta)}-HOLDOUT-DO-NOT-MAIL.csv`,
-    content: toCsv(header, body),
-    rows: holdout.length,
-    warnings: [exportNote(meta.locale, 'holdoutWarning'), ...notes(meta)],
+    const values: Record<(typeof HOLDOUT_COLUMNS)[number], string | null> = { customer_id: row.shopId, email: who.email, name, group: row.group, segment: row.segment }
+    return header.map((column) => values[column])
   }
+  return csvPart({
+    fileName: `${fileStem(meta)}-HOLDOUT-DO-NOT-MAIL.csv`,
+    destination: 'holdout',
+    header,
+    rows: holdout.length,
+    cells: (i) => cells(holdout[i]),
+    warnings: [exportNote(meta.locale, 'holdoutWarning'), ...notes(meta)],
+  })
+}
+
+export function writeHoldoutCsv(input: ExportInput): ExportFile {
+  return textFile(holdoutPart(input))
 }

@@ -4,11 +4,11 @@
  * written here, one discount per offer carrying one single-use code per
  * treated customer. Field meanings: docs/export-formats.md.
  */
-import { toCsv } from '../csv-text'
 import { ExportError, type ExportFile, type ExportInput, type ExportMeta } from '../export-types'
-import { amountText, fileStem, treatedRows, windowTimes } from '../export-rows'
+import { amountText, fileStem, treatedRows, windowTimes, type TreatedRow } from '../export-rows'
+import { csvPart, jsonPart, renderedFile, textFile, xlsxPart, type ExportPart, type TableSpec } from '../export-table'
 import { exportNote } from '../offer-text'
-import { toXlsx, type XlsxCell } from '../xlsx-text'
+import type { XlsxCell } from '../xlsx-text'
 import { chunks, groupByOffer, type OfferGroup } from './offer-groups'
 
 export const MATRIXIFY_COLUMNS = [
@@ -46,14 +46,22 @@ function matrixifyValue(group: OfferGroup): { type: string; valueType: string; v
   }
 }
 
-function matrixifyRows(meta: ExportMeta, groups: OfferGroup[]): XlsxCell[][] {
+/** One row per code, the codes of one offer together (Matrixify groups rows by Title). */
+function matrixifyTable(meta: ExportMeta, groups: OfferGroup[], extension: 'csv' | 'xlsx'): TableSpec {
   const { startsAt, endsAt } = windowTimes(meta)
-  const rows: XlsxCell[][] = []
-  for (const group of groups) {
-    const v = matrixifyValue(group)
-    const min = group.offer.minSpend > 0
-    for (const row of group.rows) {
-      rows.push([
+  const flat: { group: OfferGroup; row: TreatedRow }[] = []
+  for (const group of groups) for (const row of group.rows) flat.push({ group, row })
+  const values = new Map(groups.map((group) => [group, matrixifyValue(group)]))
+  return {
+    fileName: `${fileStem(meta)}-shopify-discounts.${extension}`,
+    destination: 'shopify-matrixify',
+    header: MATRIXIFY_COLUMNS,
+    rows: flat.length,
+    cells: (i): XlsxCell[] => {
+      const { group, row } = flat[i]
+      const v = values.get(group) as ReturnType<typeof matrixifyValue>
+      const min = group.offer.minSpend > 0
+      return [
         group.title,
         'NEW',
         row.code,
@@ -66,10 +74,10 @@ function matrixifyRows(meta: ExportMeta, groups: OfferGroup[]): XlsxCell[][] {
         'TRUE',
         startsAt,
         endsAt,
-      ])
-    }
+      ]
+    },
+    warnings: matrixifyNotes(meta, groups),
   }
-  return rows
 }
 
 /** Scoped offers cannot be restricted in this layout: each gets a note to set "Applies to" after the import. */
@@ -78,18 +86,17 @@ function matrixifyNotes(meta: ExportMeta, groups: OfferGroup[]): string[] {
 }
 
 /** Matrixify CSV: the file name must contain "discount" for Matrixify to read it as Discounts. */
-export function writeShopifyMatrixifyCsv({ meta, rows }: ExportInput): ExportFile {
-  const groups = groupByOffer(meta, treatedRows(rows))
-  const body = matrixifyRows(meta, groups)
-  return { fileName: `${fileStem(meta)}-shopify-discounts.csv`, content: toCsv(MATRIXIFY_COLUMNS, body), rows: body.length, warnings: matrixifyNotes(meta, groups) }
+export function shopifyMatrixifyCsvPart({ meta, rows }: ExportInput): ExportPart {
+  return csvPart(matrixifyTable(meta, groupByOffer(meta, treatedRows(rows)), 'csv'))
 }
 
 /** The same sheet as XLSX; Matrixify finds it by the sheet name "Discounts". */
-export async function writeShopifyMatrixifyXlsx({ meta, rows }: ExportInput): Promise<ExportFile> {
-  const groups = groupByOffer(meta, treatedRows(rows))
-  const body = matrixifyRows(meta, groups)
-  return { fileName: `${fileStem(meta)}-shopify-discounts.xlsx`, content: await toXlsx('Discounts', MATRIXIFY_COLUMNS, body), rows: body.length, warnings: matrixifyNotes(meta, groups) }
+export function shopifyMatrixifyXlsxPart({ meta, rows }: ExportInput): ExportPart {
+  return xlsxPart(matrixifyTable(meta, groupByOffer(meta, treatedRows(rows)), 'xlsx'), 'Discounts')
 }
+
+export const writeShopifyMatrixifyCsv = (input: ExportInput): ExportFile => textFile(shopifyMatrixifyCsvPart(input))
+export const writeShopifyMatrixifyXlsx = (input: ExportInput): Promise<ExportFile> => renderedFile(shopifyMatrixifyXlsxPart(input))
 
 const USER_ERRORS = 'userErrors { field code message }'
 export const BASIC_CREATE = `mutation discountCodeBasicCreate($basicCodeDiscount: DiscountCodeBasicInput!) {
@@ -121,7 +128,14 @@ export interface ShopifyApiDocument {
 function items(group: OfferGroup): Record<string, unknown> {
   if (group.scope === null) return { all: true }
   const id = group.scope.shopifyId
-  if (!id) throw new ExportError(`The Shopify ${group.offer.scope === 'category' ? 'collection' : 'product'} id of "${group.scope.name}" is needed for the discount "${group.title}".`)
+  if (!id) {
+    const what = group.offer.scope === 'category' ? 'collection' : 'product'
+    throw new ExportError(
+      `The offer "${group.title}" is limited to the ${group.offer.scope} "${group.scope.name}", but the store does not hold its Shopify ${what} id ` +
+        `(gid://shopify/${what === 'collection' ? 'Collection' : 'Product'}/…), which the Admin API needs. Use the Matrixify sheet of this same format ` +
+        `(its discounts import whole-shop; set "Applies to" on each scoped discount after the import), the generic CSV, or a plan without scoped offers.`,
+    )
+  }
   return group.offer.scope === 'category' ? { collections: { add: [id] } } : { products: { productsToAdd: [id] } }
 }
 
@@ -151,30 +165,60 @@ function createCall(meta: ExportMeta, group: OfferGroup, firstCode: string): { m
 }
 
 /** One JSON document: per offer, its create call (with the first code) and the rest of its codes in batches of ≤ 250. */
-export function writeShopifyApiJson({ meta, rows }: ExportInput): ExportFile {
+export function shopifyApiPart({ meta, rows }: ExportInput): ExportPart {
   const groups = groupByOffer(meta, treatedRows(rows))
-  const document: ShopifyApiDocument = {
-    format: 'shopify-admin-graphql',
-    apiVersion: '2024-10',
-    campaign: meta.campaignName,
-    notes: [
-      'Run each create mutation, then its bulkAdd calls with discountId set to the created codeDiscountNode.id.',
-      meta.utcOffsetMinutes === null ? 'The shop time zone is unknown: startsAt/endsAt carry no offset and Shopify reads them as UTC.' : '',
-    ].filter((note) => note !== ''),
-    discounts: groups.map((group) => {
-      const codes = group.rows.map((row) => row.code)
-      return {
-        title: group.title,
-        offerId: group.offer.id,
-        codes: codes.length,
-        create: createCall(meta, group, codes[0]),
-        bulkAdd: chunks(codes.slice(1), SHOPIFY_BULK_CODES).map((batch) => ({
-          mutation: BULK_ADD,
-          variables: { discountId: null, codes: batch.map((code) => ({ code })) },
-        })),
-      }
-    }),
-  }
+  // Built now, not when written: a scoped offer without its Shopify id is refused at the preview already.
+  const creates = groups.map((group) => createCall(meta, group, group.rows[0].code))
   const codes = groups.reduce((sum, group) => sum + group.rows.length, 0)
-  return { fileName: `${fileStem(meta)}-shopify-api.json`, content: `${JSON.stringify(document, null, 2)}\n`, rows: codes, warnings: [] }
+  const input = (i: number): Record<string, unknown> => Object.values(creates[i].variables)[0] as Record<string, unknown>
+  return jsonPart({
+    fileName: `${fileStem(meta)}-shopify-api.json`,
+    destination: 'shopify-api',
+    rows: codes,
+    warnings: [],
+    preview: {
+      header: ['title', 'mutation', 'code', 'customerGets', 'minimumRequirement', 'usageLimit', 'appliesOncePerCustomer', 'startsAt', 'endsAt', 'codes', 'bulkAdd'],
+      rows: groups.length,
+      cells: (i) => {
+        const variables = input(i)
+        return [
+          groups[i].title,
+          creates[i].mutation === BASIC_CREATE ? 'discountCodeBasicCreate' : 'discountCodeFreeShippingCreate',
+          variables.code,
+          variables.customerGets ?? variables.destination,
+          variables.minimumRequirement,
+          variables.usageLimit,
+          variables.appliesOncePerCustomer,
+          variables.startsAt,
+          variables.endsAt,
+          groups[i].rows.length,
+          Math.ceil((groups[i].rows.length - 1) / SHOPIFY_BULK_CODES),
+        ]
+      },
+    },
+    document: (): ShopifyApiDocument => ({
+      format: 'shopify-admin-graphql',
+      apiVersion: '2024-10',
+      campaign: meta.campaignName,
+      notes: [
+        'Run each create mutation, then its bulkAdd calls with discountId set to the created codeDiscountNode.id.',
+        meta.utcOffsetMinutes === null ? 'The shop time zone is unknown: startsAt/endsAt carry no offset and Shopify reads them as UTC.' : '',
+      ].filter((note) => note !== ''),
+      discounts: groups.map((group, i) => {
+        const codes = group.rows.map((row) => row.code)
+        return {
+          title: group.title,
+          offerId: group.offer.id,
+          codes: codes.length,
+          create: creates[i],
+          bulkAdd: chunks(codes.slice(1), SHOPIFY_BULK_CODES).map((batch) => ({
+            mutation: BULK_ADD,
+            variables: { discountId: null, codes: batch.map((code) => ({ code })) },
+          })),
+        }
+      }),
+    }),
+  })
 }
+
+export const writeShopifyApiJson = (input: ExportInput): ExportFile => textFile(shopifyApiPart(input))

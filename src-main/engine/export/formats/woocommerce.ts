@@ -3,9 +3,9 @@
  * read, and REST API batch bodies for POST /wp-json/wc/v3/coupons/batch.
  * One coupon per treated customer. Field meanings: docs/export-formats.md.
  */
-import { toCsv } from '../csv-text'
 import { ExportError, type ExportFile, type ExportInput, type ExportMeta } from '../export-types'
 import { amountText, fileStem, nextDay, sentences, treatedRows, type TreatedRow } from '../export-rows'
+import { csvPart, jsonPart, textFile, type ExportPart } from '../export-table'
 import { chunks } from './offer-groups'
 
 export const WOO_CSV_COLUMNS = [
@@ -50,41 +50,75 @@ function restriction(meta: ExportMeta, row: TreatedRow): string | null {
   return meta.privacy === 'keep' && row.email ? row.email.trim() : null
 }
 
-function scopeIds(row: TreatedRow): { categories: number[]; products: number[] } {
+/**
+ * The shop's own ids of a scoped offer. The REST API takes ids only; without
+ * them the coupon would silently apply to the whole shop, so it is refused
+ * with what the merchant can do instead.
+ */
+function scopeIds(row: TreatedRow, route: 'REST API' | 'coupon CSV'): { categories: number[]; products: number[] } {
   if (row.offer.scope === 'all') return { categories: [], products: [] }
   const id = row.scope?.wooId
   if (id === undefined) {
-    throw new ExportError(`The WooCommerce ${row.offer.scope === 'category' ? 'category' : 'product'} id of "${row.scope?.name ?? '?'}" is needed for code ${row.code}.`)
+    const what = row.offer.scope === 'category' ? 'product category' : 'product'
+    throw new ExportError(
+      `The offer "${row.offer.id}" (code ${row.code}) is limited to the ${row.offer.scope} "${row.scope?.name ?? '?'}", but the store does not hold ` +
+        `its WooCommerce ${what} id, which the ${route} needs. ` +
+        (row.offer.scope === 'category' && route === 'REST API'
+          ? 'Use the coupon CSV of this same format (it names the category, which coupon import plugins match), '
+          : 'Use the generic CSV and set the restriction in WooCommerce, ') +
+        'or make a plan without scoped offers.',
+    )
   }
   return row.offer.scope === 'category' ? { categories: [id], products: [] } : { categories: [], products: [id] }
 }
 
-export function writeWooCouponCsv({ meta, rows }: ExportInput): ExportFile {
+/**
+ * The CSV's category restriction: the id when known, else the category's
+ * name, which the common coupon import plugins match against the shop's
+ * categories by name or slug (docs/export-formats.md). Products need ids.
+ */
+function csvScope(row: TreatedRow): { categories: string; products: string } {
+  if (row.offer.scope === 'category' && row.scope && row.scope.wooId === undefined) return { categories: row.scope.name, products: '' }
+  const ids = scopeIds(row, 'coupon CSV')
+  return { categories: ids.categories.join('|'), products: ids.products.join('|') }
+}
+
+export function wooCouponCsvPart({ meta, rows }: ExportInput): ExportPart {
   const treated = treatedRows(rows)
   // Woo's date picker says it: "The coupon will expire at 00:00:00 of this date", so the day after the last valid one.
   const expires = nextDay(meta.expiresAt)
   const sentence = sentences(meta)
-  const body = treated.map((row) => {
-    const t = wooType(row)
-    const ids = scopeIds(row)
-    return [
-      row.code,
-      sentence(row),
-      t.type,
-      t.amount,
-      'yes',
-      1,
-      1,
-      expires,
-      row.offer.minSpend > 0 ? amountText(row.offer.minSpend) : '',
-      t.freeShipping ? 'yes' : 'no',
-      ids.categories.join('|'),
-      ids.products.join('|'),
-      restriction(meta, row),
-    ]
+  // Checked for every row now, not when written: the preview already refuses what the file cannot carry.
+  const scopes = treated.map(csvScope)
+  return csvPart({
+    fileName: `${fileStem(meta)}-woocommerce-coupons.csv`,
+    destination: 'woocommerce-import',
+    header: WOO_CSV_COLUMNS,
+    rows: treated.length,
+    cells: (i) => {
+      const row = treated[i]
+      const t = wooType(row)
+      return [
+        row.code,
+        sentence(row),
+        t.type,
+        t.amount,
+        'yes',
+        1,
+        1,
+        expires,
+        row.offer.minSpend > 0 ? amountText(row.offer.minSpend) : '',
+        t.freeShipping ? 'yes' : 'no',
+        scopes[i].categories,
+        scopes[i].products,
+        restriction(meta, row),
+      ]
+    },
+    warnings: [],
   })
-  return { fileName: `${fileStem(meta)}-woocommerce-coupons.csv`, content: toCsv(WOO_CSV_COLUMNS, body), rows: body.length, warnings: [] }
 }
+
+export const writeWooCouponCsv = (input: ExportInput): ExportFile => textFile(wooCouponCsvPart(input))
 
 export interface WooRestCoupon {
   code: string
@@ -111,14 +145,17 @@ export interface WooRestDocument {
   batches: { create: WooRestCoupon[] }[]
 }
 
-export function writeWooRestJson({ meta, rows }: ExportInput): ExportFile {
+const REST_PREVIEW_FIELDS = ['code', 'discount_type', 'amount', 'date_expires', 'individual_use', 'usage_limit', 'usage_limit_per_user', 'email_restrictions', 'minimum_amount', 'free_shipping', 'product_categories', 'product_ids', 'description'] as const
+
+export function wooRestPart({ meta, rows }: ExportInput): ExportPart {
   const treated = treatedRows(rows)
   // The REST API reads a date-time in the site's time zone: the last valid day to its last second.
   const expires = `${meta.expiresAt.slice(0, 10)}T23:59:59`
   const sentence = sentences(meta)
-  const coupons = treated.map((row): WooRestCoupon => {
+  const scopes = treated.map((row) => scopeIds(row, 'REST API'))
+  const coupon = (i: number): WooRestCoupon => {
+    const row = treated[i]
     const t = wooType(row)
-    const ids = scopeIds(row)
     const email = restriction(meta, row)
     return {
       code: row.code,
@@ -132,15 +169,25 @@ export function writeWooRestJson({ meta, rows }: ExportInput): ExportFile {
       email_restrictions: email ? [email] : [],
       minimum_amount: amountText(row.offer.minSpend),
       free_shipping: t.freeShipping,
-      product_categories: ids.categories,
-      product_ids: ids.products,
+      product_categories: scopes[i].categories,
+      product_ids: scopes[i].products,
     }
-  })
-  const document: WooRestDocument = {
-    format: 'woocommerce-rest',
-    endpoint: 'POST /wp-json/wc/v3/coupons/batch',
-    campaign: meta.campaignName,
-    batches: chunks(coupons, WOO_BATCH).map((create) => ({ create })),
   }
-  return { fileName: `${fileStem(meta)}-woocommerce-rest.json`, content: `${JSON.stringify(document, null, 2)}\n`, rows: coupons.length, warnings: [] }
+  return jsonPart({
+    fileName: `${fileStem(meta)}-woocommerce-rest.json`,
+    destination: 'woocommerce-rest',
+    rows: treated.length,
+    warnings: [],
+    preview: { header: REST_PREVIEW_FIELDS, rows: treated.length, cells: (i) => REST_PREVIEW_FIELDS.map((field) => coupon(i)[field]) },
+    document: (progress): WooRestDocument => {
+      const coupons: WooRestCoupon[] = []
+      for (let i = 0; i < treated.length; i++) {
+        if (progress && i > 0 && i % 2000 === 0) progress(i)
+        coupons.push(coupon(i))
+      }
+      return { format: 'woocommerce-rest', endpoint: 'POST /wp-json/wc/v3/coupons/batch', campaign: meta.campaignName, batches: chunks(coupons, WOO_BATCH).map((create) => ({ create })) }
+    },
+  })
 }
+
+export const writeWooRestJson = (input: ExportInput): ExportFile => textFile(wooRestPart(input))
