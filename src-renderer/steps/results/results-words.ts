@@ -1,7 +1,7 @@
 /** Plain words for a result: level names, verdicts and notes, in the merchant's language. */
 import type { CampaignResult, LevelResult, ResultWarning } from '../../../src-main/engine/results/results-api'
 import { fmt } from '../../lib/i18n/labels'
-import { t } from '../../lib/i18n/i18n.svelte'
+import { i18n, t } from '../../lib/i18n/i18n.svelte'
 
 export function levelName(level: Pick<LevelResult, 'discountType' | 'discountValue' | 'minSpend'>, currency: string): string {
   switch (level.discountType) {
@@ -59,4 +59,11 @@ export function warningText(w: ResultWarning): string {
     case 'orders-end-early':
       return t('results.warning.orders-end-early', { ordersThrough: fmt.date(String(p.ordersThrough).slice(0, 10)), expiresAt: fmt.date(String(p.expiresAt).slice(0, 10)) })
   }
+}
+
+/** 'YYYY-MM-DD' → "3 Mar" / "3月3日": a chart's day axis, in the merchant's language (the calendar day as written, no time zone shift). */
+export function shortDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  if (Number.isNaN(date.getTime())) return day
+  return new Intl.DateTimeFormat(i18n.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date)
 }
