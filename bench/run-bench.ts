@@ -2,6 +2,10 @@
  * `npm run bench` (not a test): import speed on the real UCI Online Retail file,
  * beside sqlite3's own `.import` of the same CSV measured in the same run.
  * Prints the figures and writes bench/results.json.
+ *
+ * `node out/main/bench.js --only import` (or OFFERWISE_BENCH_ONLY=import) runs the
+ * import part alone, for iterating on import speed; the learning and planner
+ * figures already in bench/results.json are kept.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -62,7 +66,25 @@ async function offerwiseImport(path: string, dir: string, name: string): Promise
   return { seconds: elapsed, rows: batch.rows, peakRssMb: Math.round(peak / 1024 / 1024) }
 }
 
+/** The part named by `--only PART` or OFFERWISE_BENCH_ONLY, or every part. */
+function onlyPart(): 'import' | null {
+  const at = process.argv.indexOf('--only')
+  const part = at >= 0 ? process.argv[at + 1] : process.env.OFFERWISE_BENCH_ONLY
+  if (part === undefined || part === '') return null
+  if (part !== 'import') throw new Error(`--only knows "import", not "${part}"`)
+  return part
+}
+
+function previousResults(): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as Record<string, unknown>
+  } catch {
+    return {}
+  }
+}
+
 async function main(): Promise<void> {
+  const only = onlyPart()
   if (!existsSync(gz)) throw new Error(`Missing ${gz}`)
   const dir = mkdtempSync(join(tmpdir(), 'ow-bench-'))
   const csv = join(dir, 'online_retail.csv')
@@ -80,7 +102,7 @@ async function main(): Promise<void> {
   // Learning: one child process per backend (a process picks its tfjs backend once).
   const learnDb = join(dir, 'csv.sqlite')
   const learning: LearnBenchResult[] = []
-  for (const backend of ['node', 'wasm', 'cpu'] as const) {
+  for (const backend of only === 'import' ? [] : (['node', 'wasm', 'cpu'] as const)) {
     const child = spawnSync(process.execPath, [__filename, '--learn', backend, learnDb], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
     if (child.status !== 0) {
       console.log(`learning bench on ${backend}: failed (${child.stderr.trim().split('\n').pop()})`)
@@ -92,7 +114,8 @@ async function main(): Promise<void> {
   }
 
   // Planner re-plan speed: synthetic and in-process (no data file, no backend).
-  const planner = plannerBench()
+  const previous = previousResults()
+  const planner = only === 'import' ? (previous.planner as ReturnType<typeof plannerBench> | undefined) : plannerBench()
 
   const results = {
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
@@ -102,7 +125,7 @@ async function main(): Promise<void> {
     offerwiseGz: { seconds: round(gzRun.seconds), rowsPerSecond: Math.round(gzRun.rows / gzRun.seconds), ratioToSqlite: round(gzRun.seconds / raw), peakRssMb: gzRun.peakRssMb },
     offerwiseXlsx: xlsxRun && { rows: xlsxRun.rows, seconds: round(xlsxRun.seconds), rowsPerSecond: Math.round(xlsxRun.rows / xlsxRun.seconds), peakRssMb: xlsxRun.peakRssMb },
     goal: 'validated, normalised import within 2.5x of sqlite3 .import',
-    learning,
+    learning: only === 'import' ? ((previous.learning as LearnBenchResult[] | undefined) ?? []) : learning,
     planner,
   }
   const f = new Intl.NumberFormat('en')
@@ -124,7 +147,7 @@ async function main(): Promise<void> {
       if (other) console.log(`  ${m.name}: wasm is ${(other.secondsPerEpoch / m.secondsPerEpoch).toFixed(1)}x faster per epoch than cpu`)
     }
   }
-  printPlannerBench(planner)
+  if (only !== 'import' && planner) printPlannerBench(planner)
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
   console.log('Written to bench/results.json')
   rmSync(dir, { recursive: true, force: true })
