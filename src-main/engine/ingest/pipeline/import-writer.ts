@@ -3,6 +3,7 @@ import type { FileIssue } from '../../shared/issue'
 import type { ImportBatchSummary } from '../../api'
 import type { CustomerRecord, CustomerRef, LineRecord, OrderRecord, ProductRecord } from './normalised'
 import { customerKeyOf } from './normalised'
+import { LINE_COLUMNS, NewOrderLines, type LineValues } from './new-order-lines'
 
 /**
  * `duplicate`: everything the row says was already in the store before this file.
@@ -39,19 +40,21 @@ export class ImportWriter {
   private readonly orders = new Map<string, OrderState>()
   private readonly customers = new Map<string, number>()
   private readonly products = new Map<string, ProductRef>()
+  /** Orders this batch added a line to: the ones whose derived facts finish() recomputes. */
+  private readonly ordersWithNewLines = new Set<number>()
+  private readonly newLines: NewOrderLines
   private readonly statements
 
   constructor(private readonly db: Database.Database, private readonly batchId: number) {
+    this.newLines = new NewOrderLines(db)
     this.statements = {
       findOrder: db.prepare('SELECT id, status, refunded_amount AS refunded, batch_id AS batchId FROM orders WHERE order_key = ?'),
       insertOrder: db.prepare(`INSERT INTO orders
         (order_key, customer_id, ordered_at, utc_offset_min, currency, status, is_return, discount_code, discount_amount,
          shipping, total, total_stated, refunded_amount, country, city, summary_only, batch_id)
-        VALUES (@orderKey, @customerId, @orderedAt, @utcOffsetMin, @currency, @status, @isReturn, @discountCode, @discountAmount,
-         @shipping, @total, @totalStated, @refundedAmount, @country, @city, @summaryOnly, @batchId)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       updateOrderStatus: db.prepare('UPDATE orders SET status = ?, refunded_amount = ? WHERE id = ?'),
-      insertLine: db.prepare(`INSERT INTO order_lines
-        (order_id, product_id, line_key, sku, name, quantity, unit_price, discount, amount, line_kind, is_return, source_row, batch_id)
+      insertLine: db.prepare(`INSERT INTO order_lines (${LINE_COLUMNS})
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, line_key) DO NOTHING`),
       lineBatch: db.prepare('SELECT batch_id FROM order_lines WHERE order_id = ? AND line_key = ?').pluck(),
       findCustomerByKey: db.prepare('SELECT id FROM customers WHERE customer_key = ?').pluck(),
@@ -91,16 +94,26 @@ export class ImportWriter {
 
   /** A line-item row: its order (created on first sight) and the line itself. */
   writeOrderLine(order: OrderRecord, line: LineRecord, sourceRow: number): RowOutcome {
-    const { state, changed } = this.ensureOrder(order, false)
+    const { state, changed, created } = this.ensureOrder(order, false)
     const product = this.ensureProductForLine(line)
     const lineKey = `${line.productKey}\u001f${line.quantity}\u001f${line.unitPrice}\u001f${line.discount}`
-    const result = this.statements.insertLine.run(
+    const values: LineValues = [
       // The product row holds the SKU and name; a line keeps its own only where it differs (a renamed listing).
       state.id, product.id, lineKey, line.sku === (product.sku ?? '') ? null : line.sku, line.name === (product.name ?? '') ? null : line.name, line.quantity, line.unitPrice, line.discount,
       line.amount, line.kind, line.isReturn ? 1 : 0, sourceRow, this.batchId,
-    )
+    ]
+    if (this.newLines.takes(state.id, created)) {
+      if (!this.newLines.add(values)) return 'repeated'
+      this.added.lines++
+      this.ordersWithNewLines.add(state.id)
+      return 'imported'
+    }
+    // An order already in the store, or one of this file that comes back after others: the store says what it has.
+    this.newLines.flush()
+    const result = this.statements.insertLine.run(values)
     if (result.changes === 1) {
       this.added.lines++
+      this.ordersWithNewLines.add(state.id)
       return 'imported'
     }
     if (changed) return 'imported'
@@ -159,9 +172,10 @@ export class ImportWriter {
     return outcome
   }
 
-  private ensureOrder(order: OrderRecord, summaryOnly: boolean): { state: OrderState; changed: boolean } {
+  /** `created`: the order is new, made by this row. */
+  private ensureOrder(order: OrderRecord, summaryOnly: boolean): { state: OrderState; changed: boolean; created: boolean } {
     const cached = this.orders.get(order.orderKey)
-    if (cached) return { state: cached, changed: false }
+    if (cached) return { state: cached, changed: false, created: false }
     const found = this.statements.findOrder.get(order.orderKey) as
       | { id: number; status: string; refunded: number; batchId: number }
       | undefined
@@ -172,37 +186,23 @@ export class ImportWriter {
       if (found.status !== order.status || Math.abs(found.refunded - order.refundedAmount) > 1e-6) {
         this.statements.logChange.run(this.batchId, 'orders', found.id, JSON.stringify({ status: found.status, refunded_amount: found.refunded }))
         this.statements.updateOrderStatus.run(order.status, order.refundedAmount, found.id)
-        return { state, changed: true }
+        return { state, changed: true, created: false }
       }
-      return { state, changed: false }
+      return { state, changed: false, created: false }
     }
     const customerId = order.customer ? this.ensureCustomerForOrder(order.customer) : null
     const id = Number(
-      this.statements.insertOrder.run({
-        orderKey: order.orderKey,
-        customerId,
-        orderedAt: order.orderedAt,
-        utcOffsetMin: order.utcOffsetMin,
-        currency: order.currency || null,
-        status: order.status,
-        isReturn: order.isReturnInvoice ? 1 : 0,
-        discountCode: order.discountCode || null,
-        discountAmount: order.discountAmount,
-        shipping: order.shipping,
-        total: order.total,
-        totalStated: order.total === null ? 0 : 1,
-        refundedAmount: order.refundedAmount,
-        country: order.country || null,
-        city: order.city || null,
-        summaryOnly: summaryOnly ? 1 : 0,
-        batchId: this.batchId,
-      }).lastInsertRowid,
+      this.statements.insertOrder.run(
+        order.orderKey, customerId, order.orderedAt, order.utcOffsetMin, order.currency || null, order.status,
+        order.isReturnInvoice ? 1 : 0, order.discountCode || null, order.discountAmount, order.shipping, order.total,
+        order.total === null ? 0 : 1, order.refundedAmount, order.country || null, order.city || null, summaryOnly ? 1 : 0, this.batchId,
+      ).lastInsertRowid,
     )
     const state: OrderState = { id, createdHere: true }
     this.orders.set(order.orderKey, state)
     this.added.orders++
     if (customerId === null) this.added.guestOrders++
-    return { state, changed: true }
+    return { state, changed: true, created: true }
   }
 
   private ensureCustomerForOrder(ref: CustomerRef): number | null {
@@ -284,17 +284,21 @@ export class ImportWriter {
 
   /** Derived order facts once all rows are in: totals from lines where the file gave none, whole-return invoices. */
   finish(): void {
+    this.newLines.flush()
+    // The orders that got a line in this batch, known here rather than found by scanning
+    // every batch's lines (order_lines has no batch index; its key is the order).
+    const touched = JSON.stringify([...this.ordersWithNewLines])
     this.db
       .prepare(`UPDATE orders SET total = ROUND(
           (SELECT COALESCE(SUM(amount), 0) FROM order_lines WHERE order_id = orders.id) + shipping - discount_amount, 4)
-        WHERE total_stated = 0 AND id IN (SELECT DISTINCT order_id FROM order_lines WHERE batch_id = ?)`)
-      .run(this.batchId)
+        WHERE total_stated = 0 AND id IN (SELECT value FROM json_each(?))`)
+      .run(touched)
     this.db
       .prepare(`UPDATE orders SET is_return = 1
-        WHERE is_return = 0 AND id IN (SELECT DISTINCT order_id FROM order_lines WHERE batch_id = ?)
+        WHERE is_return = 0 AND id IN (SELECT value FROM json_each(?))
           AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = orders.id AND l.quantity > 0)
           AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = orders.id AND l.is_return = 1)`)
-      .run(this.batchId)
+      .run(touched)
     // Counted once everything is known: an order is a return when all its lines are.
     this.added.returns = this.db
       .prepare(`SELECT COUNT(*) FROM orders WHERE batch_id = ?
