@@ -50,6 +50,20 @@ test('shows a past campaign’s verdict, chart, levels and segments, in English 
   await expect(chart).toContainText('95% interval')
   for (const level of truth.levels) await expect(chart.getByTestId('lift-chart')).toContainText(`${level.discountValue}% off`)
 
+  // Both groups over the window: the engine's daily series, ending on the lift's own figures.
+  const daily = truth.daily!
+  const last = daily.points.at(-1)!
+  expect(last.day).toBe(truth.campaign.expiresAt.slice(0, 10))
+  expect(last.treatment.conversion).toBeCloseTo(truth.overall!.treatment.buyers / truth.overall!.treatment.members, 9)
+  expect(last.control.conversion).toBeCloseTo(truth.overall!.control.buyers / truth.overall!.control.members, 9)
+  expect(last.treatment.profitPerMember).toBeCloseTo(truth.overall!.treatment.profit / truth.overall!.treatment.members, 6)
+  expect(last.control.profitPerMember).toBeCloseTo(truth.overall!.control.profit / truth.overall!.control.members, 6)
+  const window = page.getByTestId('results-daily')
+  await expect(window.getByTestId('daily-conversion-chart').locator('[data-day]')).toHaveCount(daily.points.length)
+  await expect(window).toContainText(`With a coupon (${daily.members.treatment.toLocaleString('en-US')})`)
+  await expect(window).toContainText(`Holdout, no coupon (${daily.members.control.toLocaleString('en-US')})`)
+  await expect(window.getByTestId('daily-profit-chart')).toContainText('$')
+
   // Per level and per segment, the counts the engine measured.
   const levels = page.getByTestId('results-levels')
   for (const level of truth.levels) await expect(levels.locator(`[data-level="${level.key}"]`)).toContainText(`${level.lift!.treatment.buyers} of ${level.lift!.treatment.members}`)
@@ -70,5 +84,7 @@ test('shows a past campaign’s verdict, chart, levels and segments, in English 
   await expect(chart).toContainText('对照组（未发券）')
   await expect(chart.getByTestId('lift-chart')).toContainText('% 折扣')
   await expect(segments).toContainText('按客户分群')
+  await expect(window.getByRole('heading', { name: '人均累计利润' })).toBeVisible()
+  await expect(window).toContainText(`对照组，未发券（${daily.members.control} 人）`)
   await snap(page, 'results-zh-CN')
 })
