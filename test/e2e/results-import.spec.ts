@@ -89,6 +89,12 @@ test('imports a redemptions file from the Results step, shows its accounting, bo
   await expect(panel).toContainText('Import what happened')
   await expect(panel.getByRole('button', { name: 'Choose a file…' })).toBeVisible()
   await snap(page, 'results-daily-en')
+  // A file that says nothing about what happened (here the campaign's own member list) is refused, clearly, before importing.
+  await panel.getByTestId('results-file-input').setInputFiles({ name: 'campaign-again.csv', mimeType: 'text/csv', buffer: Buffer.from(files.campaign) })
+  await expect(panel).toContainText('This file does not say what the campaign did')
+  await expect(panel.getByTestId('results-import-start')).toBeDisabled()
+  await panel.getByRole('button', { name: 'Remove' }).click()
+
   await panel.getByTestId('results-file-input').setInputFiles({ name: 'discount-report.csv', mimeType: 'text/csv', buffer: Buffer.from(files.redemptions) })
   await expect(panel.getByTestId('detected-format')).toContainText('Redemptions')
   await panel.getByTestId('results-import-start').click()
@@ -106,6 +112,15 @@ test('imports a redemptions file from the Results step, shows its accounting, bo
   await expect(summary.getByTestId('equation')).toBeVisible()
   await expect(summary).toContainText('NOPE123')
   await expect(summary).toContainText('zed@example.com')
+
+  // The accounting channel checks its arguments through the bridge too.
+  const refused = await fetch(`http://127.0.0.1:${served.port}/api/call/results/import-accounting`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Offerwise-Token': served.token },
+    body: JSON.stringify({ campaignId: spring.id, batchId: '1 OR 1=1' }),
+  })
+  expect(refused.status).toBe(400)
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('api.invalid-arguments')
 
   // The report, measured again: the discounts the codes gave are now a cost of the campaign.
   const after = await engineCall<CampaignResult>(served, 'results/campaign', { campaignId: spring.id })
