@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { createEngine } from '../src-main/engine/engine'
 import { inspectFile } from '../src-main/engine/ingest/inspect-file'
+import { exportBench, printExportBench, type ExportBenchResult } from './export-bench'
 import { learnBench, type LearnBenchResult } from './learn-bench'
 import { plannerBench, printPlannerBench } from './planner-bench'
 
@@ -117,6 +118,9 @@ async function main(): Promise<void> {
   const previous = previousResults()
   const planner = only === 'import' ? (previous.planner as ReturnType<typeof plannerBench> | undefined) : plannerBench()
 
+  // Export of 100k coupons in every format: synthetic store, the app's job worker.
+  const exporting = only === 'import' ? (previous.export as ExportBenchResult | undefined) : await exportBench(join(__dirname, 'job-worker.js'), join(root, 'resources'))
+
   const results = {
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     file: { path: gz, rows: csvRun.rows, csvBytes: statSync(csv).size },
@@ -127,6 +131,7 @@ async function main(): Promise<void> {
     goal: 'validated, normalised import within 2.5x of sqlite3 .import',
     learning: only === 'import' ? ((previous.learning as LearnBenchResult[] | undefined) ?? []) : learning,
     planner,
+    export: exporting,
   }
   const f = new Intl.NumberFormat('en')
   console.log(`Online Retail: ${f.format(csvRun.rows)} rows, ${f.format(results.file.csvBytes)} bytes of CSV`)
@@ -148,6 +153,7 @@ async function main(): Promise<void> {
     }
   }
   if (only !== 'import' && planner) printPlannerBench(planner)
+  if (only !== 'import' && exporting) printExportBench(exporting)
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`)
   console.log('Written to bench/results.json')
   rmSync(dir, { recursive: true, force: true })
@@ -163,6 +169,20 @@ if (process.argv[2] === '--learn') {
     .then((result) => console.log(JSON.stringify(result)))
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : String(error))
+      process.exitCode = 1
+    })
+} else if (process.argv[2] === '--export') {
+  // The export bench alone, its entry in bench/results.json replaced.
+  exportBench(join(__dirname, 'job-worker.js'), join(root, 'resources'))
+    .then((result) => {
+      printExportBench(result)
+      const file = join(root, 'bench/results.json')
+      const results = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {}
+      writeFileSync(file, `${JSON.stringify({ ...results, export: result }, null, 2)}\n`)
+      console.log('Written to bench/results.json')
+    })
+    .catch((error: unknown) => {
+      console.error(error)
       process.exitCode = 1
     })
 } else {

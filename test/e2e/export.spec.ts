@@ -53,14 +53,32 @@ test('exports an approved plan as a CSV download with one row per coupon, the ho
   await page.getByTestId('export-holdout').getByRole('checkbox').uncheck()
   await expect(files).toHaveCount(1)
 
-  // A prefix, then Export: the browser downloads the CSV the engine wrote.
+  // A prefix: the preview table shows the first rows as the file will hold them, with the new codes.
   await page.getByTestId('code-prefix').fill('SPRING-')
-  await expect(files.first().locator('pre')).toContainText('SPRING-')
+  const sample = files.first().getByTestId('export-sample')
+  await expect(sample.locator('tbody td').filter({ hasText: /^SPRING-[2-9A-HJKMNP-Z]{9}$/ })).toHaveCount(5)
+  await expect(sample.locator('thead th')).toHaveText(['customer_id', 'email', 'group', 'discount_type', 'discount_value', 'min_spend', 'applies_to', 'starts_at', 'expires_at', 'p_buy_without', 'p_buy_with', 'expected_cost', 'expected_incremental_profit', 'reason', 'code', 'offer_text'])
+  await expect(sample.locator('caption')).toHaveText(`First 5 of ${plan.summary.coupons.toLocaleString('en')} rows, exactly as the file will hold them`)
+  await expect(files.first().getByTestId('export-file-where')).toContainText('Any spreadsheet')
+  const previewCodes = await sample.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.children[14]?.textContent ?? ''))
+
+  // Shopify: two files, each with its tool and its own first rows (the API file as one row per discount).
+  await page.getByTestId('format-shopify').check()
+  await expect(files).toHaveCount(2)
+  await expect(files.nth(0).getByTestId('export-file-where')).toContainText('Shopify · Matrixify app')
+  await expect(files.nth(1).getByTestId('export-file-where')).toContainText('Shopify · Admin API')
+  await expect(files.nth(0).getByTestId('export-sample').locator('thead th').first()).toHaveText('Title')
+  await expect(files.nth(1).getByTestId('export-sample').locator('tbody td').nth(1)).toHaveText('discountCodeBasicCreate')
+  await page.getByTestId('format-csv').check()
+  await expect(files).toHaveCount(1)
+  await expect(sample.locator('tbody td').filter({ hasText: /^SPRING-/ })).toHaveCount(5)
   await snap(page, 'export-en')
+
+  // Export: the browser downloads the CSV the engine wrote.
   const downloaded = page.waitForEvent('download')
   await page.getByTestId('export-write').click()
   const download = await downloaded
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^offerwise-plan-${plan.id}-.*-coupons\\.csv$`))
+  expect(download.suggestedFilename()).toBe(`offerwise-plan-${plan.id}-coupons.csv`)
   const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '')
   const lines = text.trimEnd().split('\r\n')
   expect(lines[0]).toBe('customer_id,email,group,discount_type,discount_value,min_spend,applies_to,starts_at,expires_at,p_buy_without,p_buy_with,expected_cost,expected_incremental_profit,reason,code,offer_text')
@@ -68,6 +86,8 @@ test('exports an approved plan as a CSV download with one row per coupon, the ho
   const codes = lines.slice(1).map((line) => /,(SPRING-[2-9A-HJKMNP-Z]{9}),/.exec(line)?.[1])
   expect(codes.every((code) => code !== undefined)).toBe(true)
   expect(new Set(codes).size).toBe(codes.length)
+  // The preview showed exactly the file's first codes.
+  expect(codes.slice(0, 5)).toEqual(previewCodes)
   await expect(page.getByTestId('export-done')).toHaveText('1 files downloaded.')
 
   // Exported: the codes are fixed, the step says so, and the store agrees.
@@ -79,5 +99,7 @@ test('exports an approved plan as a CSV download with one row per coupon, the ho
   await switchLanguage(page, '简体中文')
   await expect(page.getByRole('heading', { level: 1, name: '导出优惠券' })).toBeVisible()
   await expect(page.getByTestId('codes-note')).toContainText('保持不变')
+  await expect(files.first().getByTestId('export-sample').locator('caption')).toContainText('与文件中的内容完全一致')
+  await expect(files.first().getByTestId('export-file-where')).toContainText('任意电子表格')
   await snap(page, 'export-zh')
 })

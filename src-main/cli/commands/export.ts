@@ -7,6 +7,7 @@ import { UsageError } from '../args'
 import type { CliCommand } from '../command'
 import { parseWholeNumber } from '../options'
 import { print } from '../output'
+import { progressPrinter, progressStyle } from '../progress'
 
 const OPTIONS = {
   plan: { type: 'string' },
@@ -18,6 +19,7 @@ const OPTIONS = {
   prefix: { type: 'string' },
   length: { type: 'string' },
   locale: { type: 'string', default: 'en' },
+  progress: { type: 'boolean', default: false },
 } as const
 
 /**
@@ -31,7 +33,8 @@ export const exportCommand: CliCommand = {
     `  export PLAN_ID --format ${EXPORT_FORMATS.join('|')}`,
     '       [--out DIR] [--with-holdout] [--privacy keep|hash|drop] [--prefix P] [--length N] [--locale en|zh-CN]',
     "                               Coupon files of an approved plan (codes made on the first export, the same after);",
-    '                               --with-holdout adds the separate HOLDOUT-DO-NOT-MAIL list; --hash-pii = --privacy hash',
+    '                               --with-holdout adds the separate HOLDOUT-DO-NOT-MAIL list; --hash-pii = --privacy hash;',
+    '                               progress on stderr (with --json only if --progress); Ctrl+C cancels before anything is stored',
   ].join('\n'),
   async run(argv, ctx) {
     const { values, positionals } = ctx.parse(argv, OPTIONS)
@@ -55,8 +58,29 @@ export const exportCommand: CliCommand = {
       ...(values.length !== undefined ? { length: parseWholeNumber('--length', values.length, { min: 1, max: 32 }) } : {}),
     }
     const engine = ctx.open(values.db)
-    // The CLI's engine has no folder dialog, so the files come back and are written here.
-    const written = await engine.call('export/write', args)
+    // The CLI's engine has no folder dialog, so the files come back and are written here. The export
+    // is a job: its progress goes to stderr, and Ctrl+C cancels it (nothing stored, no file written).
+    const printer = progressPrinter(progressStyle({ json: values.json, progress: values.progress, isTTY: process.stderr.isTTY === true }), (text) => process.stderr.write(text))
+    let jobId: string | null = null
+    const off = engine.on('job/progress', (p) => {
+      if (p.kind !== 'export') return
+      jobId = p.jobId
+      printer.update(p)
+    })
+    const cancel = (): void => void (jobId && engine.call('jobs/cancel', { jobId }))
+    process.once('SIGINT', cancel)
+    let written
+    try {
+      written = await engine.call('export/write', args)
+    } finally {
+      off()
+      process.off('SIGINT', cancel)
+      printer.end()
+    }
+    if (written.cancelled) {
+      process.stderr.write('Export cancelled: no code was stored and no file written.\n')
+      return 130
+    }
     const folder = resolve(values.out)
     mkdirSync(folder, { recursive: true })
     const files = (written.files as ExportFileContent[]).map(({ content, encoding, ...file }) => {

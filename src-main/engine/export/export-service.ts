@@ -26,7 +26,7 @@ import { writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Locale } from '../api'
 import { EngineError } from '../api-schema'
-import { LoadedPlan } from '../planner/loaded-plan'
+import { PlanCache, type LoadedPlan } from '../planner/loaded-plan'
 import { planRow } from '../planner/plan-views'
 import { assignCodes, codeBits, DEFAULT_CODE_LENGTH, deriveCode, newCampaignSecret } from './codes'
 import type {
@@ -72,6 +72,14 @@ export type ExportJobProgress = (step: 'export-codes' | 'export-files', done: nu
 export class ExportCancelled extends Error {}
 
 export class ExportService {
+  /**
+   * Approved plans are frozen, so the preview keeps the last few loaded and the
+   * last plan's codes: the Export step previews again at every option change,
+   * and a 100k plan's load and codes are most of a preview's cost.
+   */
+  private readonly loaded = new PlanCache(2)
+  private previewCodes: { key: string; codes: Map<string, string> } | null = null
+
   constructor(
     private readonly db: Database.Database,
     private readonly chooseFolder?: ChooseExportFolder,
@@ -95,7 +103,7 @@ export class ExportService {
     // The secret is made now, so the preview shows exactly the codes the first export will write.
     const secret = this.ensureSecret(campaign)
     const members = this.members(campaign.id)
-    const codes = settings.fixed ? storedCodes(members) : this.newCodes(campaign.id, members, secret, settings)
+    const codes = settings.fixed ? storedCodes(members) : this.cachedNewCodes(campaign.id, members, secret, settings)
     const rows = exportRows(plan, codes, args)
     const parts = this.parts(plan, campaign, secret, rows, args)
     return {
@@ -208,8 +216,17 @@ export class ExportService {
     }
   }
 
+  /** New codes as the first export will make them, kept while nothing they depend on changes. */
+  private cachedNewCodes(campaignId: number, members: Member[], secret: Buffer, settings: CodeSettings): Map<string, string> {
+    const taken = takenCodes(this.db, campaignId)
+    const key = [campaignId, secret.toString('hex'), settings.prefix, settings.length, members.length, taken.size].join('\u0000')
+    if (this.previewCodes?.key !== key) this.previewCodes = { key, codes: this.newCodes(campaignId, members, secret, settings, undefined, taken) }
+    return this.previewCodes.codes
+  }
+
   private approvedPlan(planId: number): LoadedPlan {
-    const plan = LoadedPlan.load(this.db, planId)
+    const plan = this.loaded.get(this.db, planId)
+    if (plan.record.status !== 'approved') this.loaded.forget(planId)
     if (plan.record.status !== 'approved' || plan.record.campaignId === null) {
       throw new EngineError(
         'export.plan-not-approved',
@@ -244,8 +261,14 @@ export class ExportService {
   }
 
   /** One set of every taken code, read in two queries (not one query per code): checking 100k codes is a Set lookup each. */
-  private newCodes(campaignId: number, members: Member[], secret: Buffer, settings: CodeSettings, progress?: (done: number, total: number) => void): Map<string, string> {
-    const taken = takenCodes(this.db, campaignId)
+  private newCodes(
+    campaignId: number,
+    members: Member[],
+    secret: Buffer,
+    settings: CodeSettings,
+    progress?: (done: number, total: number) => void,
+    taken = takenCodes(this.db, campaignId),
+  ): Map<string, string> {
     const keys = members.filter((m) => m.arm === 'treatment').map((m) => String(m.customerId))
     return exportCall(() => assignCodes(keys, { secret, prefix: settings.prefix, length: settings.length, isTaken: (code) => taken.has(code) }, progress))
   }

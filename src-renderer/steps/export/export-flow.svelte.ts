@@ -6,6 +6,9 @@
  */
 import type { Locale } from '../../../src-main/engine/api'
 import type { ExportablePlan, ExportArgs, ExportFileContent, ExportFormat, ExportPreview, ExportWritten, Privacy } from '../../../src-main/engine/export/export-api'
+import type { JobProgress } from '../../../src-main/engine/api'
+import { api } from '../../lib/api'
+import { jobs } from '../../lib/stores/jobs.svelte'
 import { exportCall } from './export-api'
 
 export const FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'shopify', 'woocommerce', 'klaviyo', 'mailchimp']
@@ -25,12 +28,30 @@ export class ExportFlow {
   previewing = $state(false)
   written = $state<ExportWritten | null>(null)
   writing = $state(false)
+  cancelling = $state(false)
   error = $state<unknown>(null)
   private previewSeq = 0
 
   plan = $derived(this.plans?.find((p) => p.planId === this.planId) ?? null)
   /** After the first export the codes cannot change: prefix and length come from the store. */
   codesFixed = $derived(this.plan?.codes != null)
+  /**
+   * The running export's progress: `export/write` answers when the job ends,
+   * so its id comes from the job's own progress events.
+   */
+  progress = $derived<JobProgress | null>(this.writing ? jobs.running('export') : null)
+
+  async cancel(): Promise<void> {
+    const jobId = this.progress?.jobId
+    if (!jobId || this.cancelling) return
+    this.cancelling = true
+    try {
+      await api.call('jobs/cancel', { jobId })
+    } catch (error) {
+      this.error = error
+      this.cancelling = false
+    }
+  }
 
   async load(): Promise<void> {
     this.error = null
@@ -94,6 +115,7 @@ export class ExportFlow {
       this.error = error
     } finally {
       this.writing = false
+      this.cancelling = false
     }
   }
 }
