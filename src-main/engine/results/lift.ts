@@ -236,7 +236,10 @@ function bootstrap(treatment: readonly LiftMember[], control: readonly LiftMembe
 /**
  * Two-sided p of "the difference is zero" from sorted bootstrap draws: twice
  * the smaller tail share at zero, (k + 1) / (B + 1) so it is never 0; 1 when
- * every draw is zero (nothing varies).
+ * every draw is zero (nothing varies). Draws at exactly zero (common with a
+ * few buyers: many resamples hold the same ones) count to the smaller tail,
+ * so p < 1 − level only when the percentile interval excludes zero: the
+ * verdict, the interval and the p-value never disagree.
  */
 export function bootstrapP(sorted: Float64Array): number {
   const B = sorted.length
@@ -249,8 +252,7 @@ export function bootstrapP(sorted: Float64Array): number {
   }
   if (below === 0 && above === 0) return 1
   const ties = B - below - above
-  // Draws at exactly zero count half to each side.
-  const tail = Math.min(below, above) + ties / 2
+  const tail = Math.min(below, above) + ties
   return Math.min(1, (2 * tail + 1) / (B + 1))
 }
 

@@ -17,13 +17,18 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
   return format
 }
 
+/** A value that rounds to zero at `digits` decimals is zero: "-0.0" would claim a sign the figure does not have. */
+function unsignedZero(value: number, digits: number): number {
+  return Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value
+}
+
 export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 0): string {
-  return numberFormat(locale, { maximumFractionDigits }).format(value)
+  return numberFormat(locale, { maximumFractionDigits }).format(unsignedZero(value, maximumFractionDigits))
 }
 
 /** A measure shown with a fixed number of decimals, so a column of them lines up ("0.781", "0.640"). */
 export function formatFixed(locale: Locale, value: number, digits: number): string {
-  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(unsignedZero(value, digits))
 }
 
 /** A count of days in the locale's words: "12 days" / "12天". */
@@ -45,7 +50,7 @@ export function formatMoney(locale: Locale, value: number, currency: string, sty
         ? { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }
         : { style: 'currency', currency }
   try {
-    return numberFormat(locale, options).format(value)
+    return numberFormat(locale, options).format(unsignedZero(value, 2))
   } catch {
     // An unknown currency code from a file must not break the screen.
     return `${formatNumber(locale, value, 2)} ${currency}`

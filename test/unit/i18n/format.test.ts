@@ -35,6 +35,15 @@ describe('locale formatters', () => {
     expect(formatPercent('en', 0)).toBe('0%')
   })
 
+  it('never show a sign on a figure that rounds to zero', () => {
+    // A bootstrap bound of -0.004 buyers read "-0.0" on the Results step.
+    expect(formatFixed('en', -0.004, 1)).toBe('0.0')
+    expect(formatNumber('en', -0.2)).toBe('0')
+    expect(formatMoney('en', -0.001, 'USD')).toBe('$0.00')
+    expect(formatFixed('en', -0.06, 1)).toBe('-0.1')
+    expect(formatMoney('en', -1.5, 'USD')).toBe('-$1.50')
+  })
+
   it('format counts, sizes, months and durations', () => {
     expect(formatNumber('en', 11895)).toBe('11,895')
     expect(formatFileSize('en', 8400)).toBe('8.2 kB')

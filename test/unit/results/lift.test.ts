@@ -111,6 +111,8 @@ describe('measureLift', () => {
     expect(bootstrapP(Float64Array.from([-2, -1, 1, 2]))).toBe(1)
     expect(bootstrapP(Float64Array.from([-1, 1, 2, 3, 4, 5, 6, 7, 8, 9]))).toBeCloseTo(3 / 11, 12)
     expect(bootstrapP(Float64Array.from([0, 0, 0]))).toBe(1)
+    // Ties at zero count to the smaller tail: an interval that touches zero never comes with p below its level.
+    expect(bootstrapP(Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]))).toBeCloseTo(3 / 11, 12)
     for (let seed = 1; seed <= 20; seed++) {
       const members = [...arm('treatment', 10 + seed, 80, 40, 4), ...arm('control', 10, 80, 40)]
       const lift = measureLift(members, { seed, resamples: 999 })!
