@@ -47,6 +47,7 @@ import { nextOrdersAfter } from './next-orders'
 import type { RunRecord } from './run-store'
 import { gruGuess, historyAverageGuess, purchaseRateGuess, scoreGuess, type NextOrderGuess } from './sequence-entries'
 import { previousModels } from './previous-models'
+import { earlierWindows, stackedRows } from './stacked-rows'
 import { learnWindows } from './windows'
 import { RunClock } from './run-clock'
 
@@ -130,6 +131,11 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   const previous = await previousModels(db)
   const task = { cutoff: windows.evaluation, horizonDays: windows.horizonDays }
   const purchaseSplit = buildPurchaseSplit(db, task)
+  // The MLP is calibrated on up to three earlier windows too (stacked-rows.ts), so one season's base
+  // rate is not carried into the next. Judged model: labels end by `evaluation`; scoring: by `scoring`.
+  const evalStack = stackedRows(db, windows.training, windows.horizonDays, windows.firstOrderDay, [purchaseSplit.train])
+  const evalCalibration = earlierWindows(evalStack) ?? undefined
+  const latestCalibration = earlierWindows(stackedRows(db, windows.evaluation, windows.horizonDays, windows.firstOrderDay, [purchaseSplit.test, ...evalStack.parts])) ?? undefined
   const affinitySplit = buildAffinitySplit(db, task, purchaseSplit.test.features)
   const historiesEval = buildHistories(db, windows.evaluation)
   const next = nextOrdersAfter(db, windows.evaluation, windows.horizonDays, purchaseSplit.test.features.customerIds)
@@ -147,7 +153,7 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   enter('training-purchase')
   const epochs = { purchase: settings.epochs?.purchase ?? 60, sequence: settings.epochs?.sequence ?? 30, affinity: settings.epochs?.affinity ?? 12 }
   const purchaseEval = await timed('purchase-mlp', () =>
-    trainPurchase(purchaseSplit.train.features, purchaseSplit.train.labels, { seed, epochs: epochs.purchase, previous: previous.purchase, ...fitHooks('training-purchase', epochs.purchase) }),
+    trainPurchase(purchaseSplit.train.features, purchaseSplit.train.labels, { seed, epochs: epochs.purchase, calibrationRows: evalCalibration, previous: previous.purchase, ...fitHooks('training-purchase', epochs.purchase) }),
   )
   if (purchaseEval.status === 'cancelled') throw new Cancelled()
   let evalExpectedOrders: Float32Array | null = null
@@ -242,7 +248,7 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   const purchaseFinal: TrainedPurchaseModel | null =
     purchaseEval.status === 'trained'
       ? await finalModel(
-          trainPurchase(latestLabels.features, latestLabels.labels, { seed, epochs: epochs.purchase, previous: purchaseEval.trained, ...fitHooks('scoring', epochs.purchase, 0, 3) }),
+          trainPurchase(latestLabels.features, latestLabels.labels, { seed, epochs: epochs.purchase, calibrationRows: latestCalibration, previous: purchaseEval.trained, ...fitHooks('scoring', epochs.purchase, 0, 3) }),
         )
       : null
   const scoringHistories = buildHistories(db, windows.scoring)

@@ -6,7 +6,10 @@
  *  - below minCustomers customers or minPositives buyers nothing is trained:
  *    the result says 'fallback' and the caller uses transparent scores;
  *  - L2 on every kernel and early stopping on a held-out validation slice;
- *  - probabilities are calibrated on that slice (Platt or isotonic);
+ *  - probabilities are calibrated on that slice (Platt or isotonic), plus
+ *    any labelled rows of earlier windows the caller passes (the learn run
+ *    passes up to three: learn/stacked-rows.ts), so one season's base rate
+ *    is not carried into the next window;
  *  - predictions are shrunk toward a simple recency/frequency/money logistic
  *    prior with weight n / (n + k), n = training customers: a shop with few
  *    customers mostly gets the prior, a big one mostly the network.
@@ -65,6 +68,11 @@ export interface PurchaseTrainOptions {
   priorColumns?: string[]
   calibration?: CalibrationMethod
   network?: Omit<PurchaseModelConfig, 'inputSize' | 'seed'>
+  /**
+   * Labelled rows from earlier windows (same columns), never trained on, added to the validation
+   * slice for calibration only: the slice alone carries one season's base rate into the next.
+   */
+  calibrationRows?: { features: FeatureSet; labels: PurchaseLabels }
   /** A previous model to warm-start from (used when the columns match). */
   previous?: TrainedPurchaseModel | null
   onEpoch?: FitOptions['onEpoch']
@@ -169,7 +177,18 @@ export async function trainPurchase(
   const raw = predictPurchaseRaw(model, validationX)
   validationX.dispose()
   const validationBought = Float32Array.from(validation, (row) => (labels.bought[row] > 0 ? 1 : 0))
-  const calibration = fitCalibration(raw.p, validationBought, options.calibration ?? 'auto')
+  const extraRows = options.calibrationRows
+  let calibrationP: Float32Array = raw.p
+  let calibrationY: Float32Array = validationBought
+  if (extraRows && extraRows.labels.bought.length > 0) {
+    if (!sameNames(extraRows.features.names, features.names)) throw new Error('trainPurchase: calibration rows have other columns')
+    const extraX = tf.tensor2d(applyStandardisation(extraRows.features.values, standardisation), [extraRows.labels.bought.length, columns])
+    const extraP = predictPurchaseRaw(model, extraX).p
+    extraX.dispose()
+    calibrationP = Float32Array.from([...raw.p, ...extraP])
+    calibrationY = Float32Array.from([...validationBought, ...Array.from(extraRows.labels.bought, (b) => (b > 0 ? 1 : 0))])
+  }
+  const calibration = fitCalibration(calibrationP, calibrationY, options.calibration ?? 'auto')
   const calibrated = applyCalibration(calibration, raw.p)
 
   // The prior, on training rows only.

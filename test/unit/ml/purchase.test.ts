@@ -37,6 +37,25 @@ describe('purchase model (cpu)', () => {
     if (rareResult.status === 'fallback') expect(rareResult.reason).toMatch(/bought/)
   })
 
+  it('calibrates on earlier windows\' rows when given them: the level follows them, the network and its ranking do not change', async () => {
+    // Same customers' signal, but the earlier window was a busier season (base logit +1.5).
+    const shop = syntheticPurchases(800, 1)
+    const busy = syntheticPurchases(1600, 2, { baseLogit: 0.5 })
+    const alone = trained(await trainPurchase(shop.features, shop.labels, quick))
+    const withEarlier = trained(await trainPurchase(shop.features, shop.labels, { ...quick, calibrationRows: { features: busy.features, labels: busy.labels } }))
+    const a = predictPurchase(alone, shop.features)
+    const b = predictPurchase(withEarlier, shop.features)
+    const mean = (p: Float32Array) => p.reduce((x, y) => x + y, 0) / p.length
+    // The calibration slice now averages the two seasons' rates: the predicted level rises toward the busy one.
+    const rate = (l: Uint8Array) => l.reduce((x, y) => x + y, 0) / l.length
+    expect(rate(busy.labels.bought)).toBeGreaterThan(rate(shop.labels.bought) + 0.15)
+    expect(mean(b.pModel)).toBeGreaterThan(mean(a.pModel) + 0.05)
+    // Calibration is monotone, so the calibrated network ranks customers as before.
+    expect(auc(b.pModel, shop.labels.bought)).toBeCloseTo(auc(a.pModel, shop.labels.bought), 2)
+    alone.model.dispose()
+    withEarlier.model.dispose()
+  })
+
   it('learns the planted signal and reports calibrated probabilities', async () => {
     const shop = syntheticPurchases(800)
     const before = tf.memory().numTensors
