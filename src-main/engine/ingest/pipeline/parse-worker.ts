@@ -1,0 +1,36 @@
+/**
+ * Worker-thread entry that reads and normalises an order-lines file while the
+ * import job's thread writes it (see row-source.ts). Built to out/main/parse-worker.js.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { produceOrderLines, type ParseMessage, type ParseWorkerData } from './row-source'
+
+const port = parentPort
+if (!port) throw new Error('parse-worker must run in a worker thread')
+
+// The writer says "next" for each batch it takes; the reader waits for that when it is far enough ahead.
+let granted = 0
+let waiting: (() => void) | null = null
+port.on('message', () => {
+  granted++
+  waiting?.()
+})
+function nextWanted(): Promise<void> {
+  if (granted > 0) {
+    granted--
+    return Promise.resolve()
+  }
+  return new Promise((resolve) => {
+    waiting = () => {
+      waiting = null
+      granted--
+      resolve()
+    }
+  })
+}
+
+const post = (message: ParseMessage): void => port.postMessage(message)
+produceOrderLines(workerData as ParseWorkerData, post, nextWanted)
+  .then(() => post({ type: 'end' }))
+  .catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }))
+  .finally(() => port.close())
