@@ -94,6 +94,9 @@ export type ExportDestination =
 export interface ExportSample {
   header: string[]
   rows: string[][]
+  /** What a table row is (file rows; for JSON files, discounts or coupons) and how many the whole file has. */
+  unit: 'rows' | 'discounts' | 'coupons'
+  of: number
 }
 
 export interface ExportFileInfo {

@@ -48,7 +48,7 @@ function shown(cell: XlsxCell): string {
 export function tableSample(spec: Pick<TableSpec, 'header' | 'rows' | 'cells'>, limit = SAMPLE_ROWS): ExportSample {
   const rows: string[][] = []
   for (let i = 0; i < Math.min(limit, spec.rows); i++) rows.push(spec.cells(i).map(shown))
-  return { header: spec.header.map(shown), rows }
+  return { header: spec.header.map(shown), rows, unit: 'rows', of: spec.rows }
 }
 
 function* allRows(spec: TableSpec, progress?: RenderProgress): Generator<XlsxCell[]> {
@@ -92,7 +92,7 @@ export function jsonPart(spec: {
   destination: ExportDestination
   rows: number
   warnings: string[]
-  preview: { header: readonly string[]; rows: number; cells(index: number): unknown[] }
+  preview: { header: readonly string[]; rows: number; unit: 'discounts' | 'coupons'; cells(index: number): unknown[] }
   document(progress?: RenderProgress): unknown
 }): ExportPart {
   const value = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v))
@@ -104,7 +104,7 @@ export function jsonPart(spec: {
     sample: (limit = SAMPLE_ROWS) => {
       const rows: string[][] = []
       for (let i = 0; i < Math.min(limit, spec.preview.rows); i++) rows.push(spec.preview.cells(i).map(value))
-      return { header: [...spec.preview.header], rows }
+      return { header: [...spec.preview.header], rows, unit: spec.preview.unit, of: spec.preview.rows }
     },
     render: (progress) => {
       const document = spec.document(progress)

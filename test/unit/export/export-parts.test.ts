@@ -43,6 +43,7 @@ describe('preview samples', () => {
         const sample = part.sample()
         expect(sample.header).toEqual(header)
         expect(sample.rows).toEqual(body.slice(0, 5))
+        expect(sample).toMatchObject({ unit: 'rows', of: body.length })
         expect(files[i].rows).toBe(body.length)
         expect(part.rows).toBe(body.length)
       })
@@ -50,6 +51,19 @@ describe('preview samples', () => {
     const generic = exportParts(input, { format: 'csv', withHoldout: false })[0].sample()
     expect(generic.rows[0][generic.header.indexOf('customer_id')]).toBe("'-2+3")
     expect(generic.rows[0][generic.header.indexOf('email')]).toBe("'+1@example.com")
+  })
+
+  it('write reasons with their numbers formatted as the Plan step shows them, never raw floats', () => {
+    const reasons = [
+      { code: 'uses-discounts', params: { ordersShare: 0.3178488261764869 } },
+      { code: 'expected-gain', params: { extraOrders: 0.025632352917455137, profitMoney: 4.528407573699951, costMoney: 0.45112937688827515, withoutChance: 0.2563235150882974, withChance: 0.28195586800575256 } },
+    ]
+    const sample = exportParts({ meta: meta(), rows: [row(1, { reasons })] }, { format: 'csv', withHoldout: false })[0].sample()
+    const text = sample.rows[0][sample.header.indexOf('reason')]
+    expect(text).toContain('32%')
+    expect(text).toContain('£4.53')
+    expect(text).toContain('25.6%')
+    expect(text).not.toMatch(/\d\.\d{4,}/)
   })
 
   it('say which tool each file is for', () => {
@@ -86,6 +100,8 @@ describe('preview samples', () => {
     expect(shopifySample.rows.map((r) => r[0])).toEqual(shopify.discounts.map((d) => d.title))
     expect(shopifySample.rows.map((r) => Number(r[shopifySample.header.indexOf('codes')]))).toEqual(shopify.discounts.map((d) => d.codes))
     expect(shopifySample.rows[2][1]).toBe('discountCodeFreeShippingCreate')
+    expect(shopifySample).toMatchObject({ unit: 'discounts', of: 3 })
+    expect(wooSample).toMatchObject({ unit: 'coupons', of: 13 })
   })
 })
 

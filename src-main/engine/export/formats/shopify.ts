@@ -179,6 +179,7 @@ export function shopifyApiPart({ meta, rows }: ExportInput): ExportPart {
     preview: {
       header: ['title', 'mutation', 'code', 'customerGets', 'minimumRequirement', 'usageLimit', 'appliesOncePerCustomer', 'startsAt', 'endsAt', 'codes', 'bulkAdd'],
       rows: groups.length,
+      unit: 'discounts',
       cells: (i) => {
         const variables = input(i)
         return [

@@ -178,7 +178,7 @@ export function wooRestPart({ meta, rows }: ExportInput): ExportPart {
     destination: 'woocommerce-rest',
     rows: treated.length,
     warnings: [],
-    preview: { header: REST_PREVIEW_FIELDS, rows: treated.length, cells: (i) => REST_PREVIEW_FIELDS.map((field) => coupon(i)[field]) },
+    preview: { header: REST_PREVIEW_FIELDS, rows: treated.length, unit: 'coupons', cells: (i) => REST_PREVIEW_FIELDS.map((field) => coupon(i)[field]) },
     document: (progress): WooRestDocument => {
       const coupons: WooRestCoupon[] = []
       for (let i = 0; i < treated.length; i++) {
