@@ -12,8 +12,6 @@ export interface ImportJobInput {
   nativeBinding?: string
   /** Handles already resolved by the engine: the job reads these paths. */
   requests: ImportJobRequest[]
-  /** The built parse worker, set by the job worker thread: order lines are then normalised on a thread of their own. */
-  parseWorkerScript?: string
 }
 
 export interface TrainJobInput {

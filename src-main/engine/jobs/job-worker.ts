@@ -2,7 +2,6 @@
  * Worker-thread entry for long jobs, so imports never run on the Electron main
  * thread (or the CLI's event loop). Built to out/main/job-worker.js.
  */
-import { join } from 'node:path'
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
 import type { JobInput, ParentMessage, WorkerMessage } from './job-protocol'
 import { runJob } from './run-job'
@@ -29,8 +28,6 @@ function isCancelled(): boolean {
 }
 
 const input = workerData as JobInput
-// Built beside this file (out/main/); inline runs from the sources have none and normalise on the job's thread.
-if (input.kind === 'import') input.parseWorkerScript = join(__dirname, 'parse-worker.js')
 const post = (message: WorkerMessage): void => port.postMessage(message)
 
 runJob(input, isCancelled, (progress) => post({ type: 'progress', progress }))

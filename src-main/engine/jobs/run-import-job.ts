@@ -18,7 +18,6 @@ export async function runImportJob(input: ImportJobInput, isCancelled: () => boo
     for (const [index, request] of input.requests.entries()) {
       const result = await importFile(store.db, request, {
         isCancelled,
-        parseWorkerScript: input.parseWorkerScript,
         onProgress: (p) => report({ step: p.step, rows: p.rows, unit: 'bytes', done: bytesBefore + Math.min(p.bytesRead, sizes[index]), total: bytesTotal }),
       })
       if (result.status === 'cancelled') return { status: 'cancelled', batchIds }

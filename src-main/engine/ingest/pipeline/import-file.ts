@@ -5,7 +5,7 @@ import { missingRequired, ORDER_FIELDS, type RecordKind } from '../formats/field
 import { presetById } from '../formats/presets'
 import { readRows, sniffFile } from '../read'
 import { clipRaw, fileCutShortKept, shortRow } from '../read/messages'
-import type { FileLayout } from '../read/types'
+import type { FileLayout, RawRow } from '../read/types'
 import { decimalMarkOf } from './cell-values'
 import { decideDateOrder } from './decide-date-order'
 import { FillDown } from './fill-down'
@@ -14,7 +14,6 @@ import { ColumnIndex } from './mapped-row'
 import { normaliseOrderLine } from './normalise-order-line'
 import { normaliseCustomer, normaliseOrderSummary, normaliseProduct } from './normalise-records'
 import type { RowContext } from './row-context'
-import { orderLineRows, type SourceBatch, type SourceRow } from './row-source'
 import { recordBatchAttempt, startBatch, finishBatch } from './batch-rows'
 import { CampaignMemberWriter } from '../../campaigns/member-writer'
 import { normaliseMember } from '../../campaigns/normalise-member'
@@ -24,8 +23,6 @@ import { RedemptionWriter } from '../../results/redemption-writer'
 export interface ImportControl {
   isCancelled(): boolean
   onProgress(progress: { step: 'reading' | 'scanning-dates' | 'writing' | 'finishing'; rows: number; bytesRead: number; sizeBytes: number }): void
-  /** The built parse-worker.js: order lines are then read and normalised on a second thread (see row-source.ts). */
-  parseWorkerScript?: string
 }
 
 export type FileImportResult =
@@ -123,10 +120,9 @@ async function writeRowsInTransaction(
     const members = new CampaignMemberWriter(db, batchId, writer)
     const redemptions = new RedemptionWriter(db, batchId, writer)
     const width = layout.header.length
-    const writeRow = ({ cells, line, raw, found, prepared }: SourceRow): RowOutcome | null => {
+    const writeRow = ({ cells, line, raw, found }: RawRow): RowOutcome | null => {
       // A short line is not a continuation row left blank on purpose: its values are missing, so nothing is borrowed from the row above.
-      // (A row prepared on the parsing thread was filled there.)
-      const row = fillDown && found === undefined && !prepared ? fillDown.apply(cells) : cells
+      const row = fillDown && found === undefined ? fillDown.apply(cells) : cells
       const reject = (problem: FileIssue): null => {
         // A short row whose values do not make a record is rejected for what is wrong with it: it is short.
         const fault = found === undefined ? problem : shortRow(line, width, found, layout.header.slice(found))
@@ -136,7 +132,7 @@ async function writeRowsInTransaction(
       }
       switch (kind) {
         case 'order-lines': {
-          const result = prepared ?? normaliseOrderLine(ctx, row, line)
+          const result = normaliseOrderLine(ctx, row, line)
           return result.ok ? writer.writeOrderLine(result.value.order, result.value.line, line) : reject(result.issue)
         }
         case 'orders': {
@@ -173,12 +169,7 @@ async function writeRowsInTransaction(
       }
     }
 
-    // Text files only: the XLSX reader keeps temporary files that a stopped thread would leave behind.
-    const source: AsyncGenerator<SourceBatch> =
-      kind === 'order-lines' && layout.kind === 'csv'
-        ? orderLineRows(control.parseWorkerScript, { request, layout, values: ctx.values, defaultCurrency: ctx.defaultCurrency })
-        : readRows(request.path, layout)
-    for await (const batch of source) {
+    for await (const batch of readRows(request.path, layout)) {
       for (const problem of batch.issues) {
         writer.reject(problem, problem.raw ?? '')
         counts.rows++
