@@ -49,11 +49,11 @@ export async function learnBench(dbPath: string, prefer: BackendPreference, cuto
     const run = await time(() => predictPurchase(trained, scoring))
     predict.push({ name: 'purchase-mlp', rows: scoring.customerIds.length, rowsPerSecond: Math.round(scoring.customerIds.length / run.seconds) })
   }
-  const sequence = await time(() => trainSequence(histories.steps, { categories: histories.categories, cutoff, seed: 1, epochs: EPOCHS.sequence, patience: 100 }))
+  const sequence = await time(() => trainSequence(histories.steps, { categories: histories.categories, daysSinceLast: histories.daysSinceLast, cutoff, seed: 1, epochs: EPOCHS.sequence, patience: 100 }))
   if (sequence.value.status === 'trained') {
     perEpoch('sequence-gru', EPOCHS.sequence, sequence.seconds, sequence.value.fit)
     const trained = sequence.value.trained
-    const run = await time(() => predictSequence(trained, histories.steps, histories.categories))
+    const run = await time(() => predictSequence(trained, histories.steps, histories.daysSinceLast, histories.categories))
     predict.push({ name: 'sequence-gru', rows: histories.steps.length, rowsPerSecond: Math.round(histories.steps.length / run.seconds) })
   }
   const affinity = await time(() => trainAffinity(interactions, { seed: 1, epochs: EPOCHS.affinity, patience: 100 }))

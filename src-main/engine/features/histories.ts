@@ -49,6 +49,7 @@ export function buildHistories(db: Database.Database, cutoff: string, maxSteps =
 
   const customerIds: number[] = []
   const steps: HistoryStep[][] = []
+  const lastDays: number[] = []
   let previousDay = 0
   for (const [customerId, orderedAt, total, discount, code, productId] of rows) {
     if (customerIds[customerIds.length - 1] !== customerId) {
@@ -64,6 +65,8 @@ export function buildHistories(db: Database.Database, cutoff: string, maxSteps =
     // Keep the last maxSteps only; shift() on at most maxSteps + 1 items is cheap.
     if (history.length > maxSteps) history.shift()
     previousDay = day
+    lastDays[steps.length - 1] = day
   }
-  return { cutoff, customerIds: Int32Array.from(customerIds), steps, categories }
+  const cutoffDay = dayNumber(cutoff)
+  return { cutoff, customerIds: Int32Array.from(customerIds), steps, categories, daysSinceLast: Float32Array.from(lastDays, (day) => cutoffDay - day) }
 }

@@ -109,6 +109,8 @@ export interface Histories {
   steps: HistoryStep[][]
   /** Category vocabulary for HistoryStep.category; index 0 is '' (the order had no product line). */
   categories: string[]
+  /** Per customer row: calendar days from the last order to the cutoff (the sequence model's recency). */
+  daysSinceLast: Float32Array
 }
 
 /**

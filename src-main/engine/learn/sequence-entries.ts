@@ -15,9 +15,11 @@ export interface NextOrderGuess {
 /** Vocabulary slots that are not a category a merchant could act on: "no product line" and the capped rest. */
 const UNNAMED = new Set(['', '(other)'])
 
-/** The GRU's guess: most likely named category, and its predicted wait counted from the cutoff. */
-export function gruGuess(predictions: SequencePredictions, features: FeatureSet): NextOrderGuess {
-  const recency = column(features, 'recency_days')
+/**
+ * The GRU's guess: most likely named category of the first order in the horizon, and its
+ * predicted days from the cutoff to that order (the model already knows the days since the last order).
+ */
+export function gruGuess(predictions: SequencePredictions): NextOrderGuess {
   const names = predictions.categories ?? []
   const n = predictions.numCategories
   return {
@@ -33,7 +35,7 @@ export function gruGuess(predictions: SequencePredictions, features: FeatureSet)
       }
       return best
     }),
-    daysFromCutoff: Float32Array.from(predictions.daysToNext, (days, row) => remainingWait(days, recency[row])),
+    daysFromCutoff: Float32Array.from(predictions.daysToNext),
   }
 }
 

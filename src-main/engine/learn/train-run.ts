@@ -168,6 +168,8 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   const sequenceEval = await timed('sequence-gru', () =>
     trainSequence(historiesEval.steps, {
       categories: historiesEval.categories,
+      daysSinceLast: historiesEval.daysSinceLast,
+      horizonDays: windows.horizonDays,
       cutoff: windows.evaluation,
       seed,
       previous: previous.sequence,
@@ -179,7 +181,7 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   const guesses: NextOrderGuess[] = [historyAverageGuess(historiesEval, purchaseSplit.test.features)]
   if (evalExpectedOrders) guesses.push(purchaseRateGuess(purchaseSplit.test.features, evalExpectedOrders, windows.horizonDays))
   if (sequenceEval.status === 'trained') {
-    const gru = gruGuess(predictSequence(sequenceEval.trained, historiesEval.steps, historiesEval.categories), purchaseSplit.test.features)
+    const gru = gruGuess(predictSequence(sequenceEval.trained, historiesEval.steps, historiesEval.daysSinceLast, historiesEval.categories))
     // The GRU's tasks are the next category and the wait. Its wait was also tried as a buyer
     // ranking and ranked worse than recency alone on the reference task, so it is not offered there.
     guesses.push(gru)
@@ -257,6 +259,8 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
       ? await finalModel(
           trainSequence(scoringHistories.steps, {
             categories: scoringHistories.categories,
+            daysSinceLast: scoringHistories.daysSinceLast,
+            horizonDays: windows.horizonDays,
             cutoff: windows.scoring,
             seed,
             epochs: epochs.sequence,
@@ -285,11 +289,11 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
       : chosen.purchase === BG_NBD_NAME && bgNbdNow
         ? bgNbdPurchaseScores(bgNbdNow.params, scoringFeatures, windows.horizonDays)
         : RFM_BASELINE.fit(latestLabels.features, latestLabels.labels)(scoringFeatures)
-  const sequenceNow = sequenceFinal ? predictSequence(sequenceFinal, scoringHistories.steps, scoringHistories.categories) : null
+  const sequenceNow = sequenceFinal ? predictSequence(sequenceFinal, scoringHistories.steps, scoringHistories.daysSinceLast, scoringHistories.categories) : null
   const nextGuesses = new Map<string, NextOrderGuess>()
   nextGuesses.set('history-average', historyAverageGuess(scoringHistories, scoringFeatures))
   if (purchaseNow) nextGuesses.set('purchase-mlp', purchaseRateGuess(scoringFeatures, purchaseNow.expectedOrders, windows.horizonDays))
-  if (sequenceNow) nextGuesses.set('sequence-gru', gruGuess(sequenceNow, scoringFeatures))
+  if (sequenceNow) nextGuesses.set('sequence-gru', gruGuess(sequenceNow))
   let ranker: Ranker
   if (chosen.affinity === 'two-tower+repeats' && evalCandidates && affinityFinal) {
     // Refitted on the latest complete window (features and two-tower at `evaluation`, labels up to `scoring`).

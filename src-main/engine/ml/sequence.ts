@@ -1,20 +1,24 @@
 /**
  * Next-order prediction end to end: histories in, a trained GRU (or an
- * honest "not enough data") out, and per customer the probabilities of the
- * next order's category and the expected days until it.
+ * honest "not enough data") out, and per customer, standing at the cutoff,
+ * the probabilities of the category of their first order within the horizon
+ * and the days until it (for a customer who does order within the horizon:
+ * the quantity the held-out evaluation scores).
  * Customers are split (not orders) into training and validation, so one
  * customer's orders never inform both sides.
  */
 import * as tf from '@tensorflow/tfjs'
+import { NO_CATEGORY, OTHER_CATEGORY } from '../features/histories'
 import type { HistoryStep } from '../features/types'
 import { loadModel, saveModel, type ModelMetadata, type SavedModel, type TrainedModel } from './persistence'
 import { createRng, deriveSeed, splitRows } from './random'
 import {
-  fitStepStandardisation,
+  fitSequenceStandardisation,
   sequenceExamples,
   sequenceTargets,
   sequenceTensors,
   STEP_FEATURES,
+  SUMMARY_FEATURES,
   type SequenceExample,
   type SequenceTargets,
   type SequenceTensors,
@@ -22,7 +26,11 @@ import {
 import { buildSequenceModel, fitSequence, predictSequenceRaw, type RawSequencePredictions, type SequenceModelConfig } from './sequence-model'
 import { releaseTrainingState, type FitOptions, type FitReport } from './train'
 
-export const SEQUENCE_MODEL_VERSION = 1
+/** 2: pseudo-cutoff targets (first order in the horizon, days from the cutoff) and the summary input. */
+export const SEQUENCE_MODEL_VERSION = 2
+
+/** Vocabulary slots that are never a target: "no product line" and the capped rest (features/histories.ts). */
+const UNTARGETED = new Set([NO_CATEGORY, OTHER_CATEGORY])
 
 export interface SequenceExtra {
   numCategories: number
@@ -46,13 +54,17 @@ export interface SequenceTrainOptions {
   numCategories?: number
   /** FeatureSet cutoff the histories stop at. */
   cutoff: string
+  /** Per history: days from its last order to the cutoff (Histories.daysSinceLast). */
+  daysSinceLast: ArrayLike<number>
+  /** The window whose first order is predicted; default 90 days. */
+  horizonDays?: number
+  /** Days between the pseudo-cutoffs training examples are taken at; default 14. */
+  strideDays?: number
   seed?: number
   epochs?: number
   batchSize?: number
   patience?: number
   validationFraction?: number
-  /** Orders per customer used as prediction targets; default 3. */
-  targetsPerCustomer?: number
   /** Below this many training examples, no model ('fallback'); default 200. */
   minExamples?: number
   network?: Omit<SequenceModelConfig, 'numCategories' | 'seed'>
@@ -73,7 +85,10 @@ export interface SequencePredictions {
   /** The model's category names (indices of topCategory and of the probabilities), when known. */
   categories: string[] | null
   topCategory: Int32Array
-  /** exp(predicted log1p days) − 1: a typical (median-like) wait, not a mean. */
+  /**
+   * Days from the cutoff to the first order within the horizon, for a customer
+   * who orders within it: exp(predicted log1p days) − 1, a median, not a mean.
+   */
   daysToNext: Float32Array
   /** False for customers with no orders (their row is the model's default guess). */
   hasHistory: Uint8Array
@@ -84,11 +99,13 @@ export async function trainSequence(histories: HistoryStep[][], options: Sequenc
   const seed = options.seed ?? 1
   const numCategories = options.categories?.length ?? options.numCategories
   if (numCategories === undefined || numCategories < 1) throw new Error('trainSequence: give categories or numCategories')
-  const maxSteps = options.network?.maxSteps ?? 20
-  const perCustomer = options.targetsPerCustomer ?? 3
+  const maxSteps = options.network?.maxSteps ?? 10
+  const horizonDays = options.horizonDays ?? 90
+  const untargeted = new Set((options.categories ?? []).flatMap((name, i) => (UNTARGETED.has(name) ? [i] : [])))
+  const exampleOptions = { horizonDays, strideDays: options.strideDays, untargeted }
   const split = splitRows(histories.length, options.validationFraction ?? 0.2, createRng(deriveSeed(seed, 'split')))
-  const trainExamples = sequenceExamples(histories, numCategories, split.train, perCustomer)
-  const validationExamples = sequenceExamples(histories, numCategories, split.validation, perCustomer)
+  const trainExamples = sequenceExamples(histories, options.daysSinceLast, numCategories, split.train, exampleOptions)
+  const validationExamples = sequenceExamples(histories, options.daysSinceLast, numCategories, split.validation, exampleOptions)
   const minExamples = options.minExamples ?? 200
   if (trainExamples.length < minExamples) {
     return {
@@ -97,14 +114,17 @@ export async function trainSequence(histories: HistoryStep[][], options: Sequenc
       examples: trainExamples.length,
     }
   }
-  const standardisation = fitStepStandardisation(histories, split.train)
+  const standardisation = fitSequenceStandardisation(histories, trainExamples)
   const tensorsFor = (examples: SequenceExample[]): SequenceTensors & SequenceTargets => ({
-    ...sequenceTensors(histories, examples.map((e) => ({ customer: e.customer, end: e.target })), numCategories, maxSteps, standardisation),
-    ...sequenceTargets(histories, examples),
+    ...sequenceTensors(histories, examples, numCategories, maxSteps, standardisation),
+    ...sequenceTargets(examples),
   })
   const train = tensorsFor(trainExamples)
   const validation = validationExamples.length ? tensorsFor(validationExamples) : null
   const model = buildSequenceModel({ ...options.network, numCategories, maxSteps, seed })
+  // A model over another vocabulary has the same shapes but other categories behind each row
+  // (the vocabulary is ordered by revenue at its cutoff): start from it only when the names agree.
+  const previous = options.previous && sameVocabulary(options.previous, options.categories, numCategories) ? options.previous.model : null
   let fit: FitReport
   let metrics: Record<string, number> = {}
   try {
@@ -115,12 +135,12 @@ export async function trainSequence(histories: HistoryStep[][], options: Sequenc
       patience: options.patience ?? 3,
       onEpoch: options.onEpoch,
       shouldStop: options.shouldStop,
-      warmStart: options.previous?.model ?? null,
+      warmStart: previous,
     })
     releaseTrainingState(model)
-    if (fit.stoppedBy !== 'cancelled' && validation) metrics = validationMetrics(model, validation, train, numCategories)
+    if (fit.stoppedBy !== 'cancelled' && validation) metrics = validationMetrics(model, validation, validationExamples, train, numCategories)
   } finally {
-    tf.dispose([train, validation].flatMap((d) => (d ? [d.categories, d.numeric, d.nextCategory, d.nextLogGap] : [])))
+    tf.dispose([train, validation].flatMap((d) => (d ? [d.categories, d.numeric, d.personal, d.summary, d.nextCategory, d.nextLogDays] : [])))
   }
   if (fit.stoppedBy === 'cancelled') {
     model.dispose()
@@ -130,8 +150,8 @@ export async function trainSequence(histories: HistoryStep[][], options: Sequenc
     kind: 'sequence',
     version: SEQUENCE_MODEL_VERSION,
     cutoff: options.cutoff,
-    horizonDays: null,
-    featureNames: ['category', ...STEP_FEATURES],
+    horizonDays,
+    featureNames: ['category', ...STEP_FEATURES, ...SUMMARY_FEATURES],
     standardisation,
     backend: tf.getBackend(),
     metrics,
@@ -151,14 +171,16 @@ export async function trainSequence(histories: HistoryStep[][], options: Sequenc
 }
 
 /**
- * Predicts each customer's next order from their whole (last maxSteps)
- * history. `categories` names the histories' category indices; when both it
- * and the model have names, steps are re-indexed by name (a category the
+ * Predicts each customer's first order within the model's horizon from their
+ * whole (last maxSteps) history, standing `daysSinceLast[i]` days after their
+ * last order. `categories` names the histories' category indices; when both
+ * it and the model have names, steps are re-indexed by name (a category the
  * model never saw becomes its "unseen" id).
  */
 export function predictSequence(
   trained: TrainedSequenceModel,
   steps: HistoryStep[][],
+  daysSinceLast: ArrayLike<number>,
   categories?: string[],
 ): SequencePredictions {
   const { numCategories, maxSteps } = trained.metadata.extra
@@ -176,19 +198,20 @@ export function predictSequence(
     }
   }
   const histories = categories && names ? remapCategories(steps, categories, names) : steps
-  const inputs = sequenceTensors(histories, histories.map((h, customer) => ({ customer, end: h.length })), numCategories, maxSteps, standardisation)
+  const windows = histories.map((h, customer) => ({ customer, end: h.length, daysSinceLast: Number.isFinite(daysSinceLast[customer]) ? daysSinceLast[customer] : 0 }))
+  const inputs = sequenceTensors(histories, windows, numCategories, maxSteps, standardisation)
   let raw: RawSequencePredictions
   try {
     raw = predictSequenceRaw(trained.model, inputs)
   } finally {
-    tf.dispose([inputs.categories, inputs.numeric])
+    tf.dispose([inputs.categories, inputs.numeric, inputs.personal, inputs.summary])
   }
   const rows = histories.length
   const topCategory = new Int32Array(rows)
   const daysToNext = new Float32Array(rows)
   for (let i = 0; i < rows; i++) {
     topCategory[i] = argmax(raw.categoryProbabilities, i * numCategories, numCategories)
-    daysToNext[i] = Math.max(0, Math.expm1(raw.logGap[i]))
+    daysToNext[i] = Math.max(0, Math.expm1(raw.logDays[i]))
   }
   const hasHistory = Uint8Array.from(histories, (h) => (h.length > 0 ? 1 : 0))
   return { categoryProbabilities: raw.categoryProbabilities, numCategories, categories: names, topCategory, daysToNext, hasHistory }
@@ -209,39 +232,47 @@ export function loadSequenceModel(saved: SavedModel<SequenceExtra>): Promise<Tra
   return loadModel(saved, 'sequence', SEQUENCE_MODEL_VERSION)
 }
 
-/** Validation accuracy and gap error, next to naive baselines (most common category, mean gap). */
+function sameVocabulary(previous: TrainedSequenceModel, categories: string[] | undefined, numCategories: number): boolean {
+  const names = previous.metadata.extra.categories
+  if (previous.metadata.extra.numCategories !== numCategories) return false
+  if (!names || !categories) return !names && !categories
+  return names.every((name, i) => categories[i] === name)
+}
+
+/**
+ * Validation accuracy and days error on the validation customers' examples,
+ * next to the "most bought" category and the training examples' median wait.
+ */
 function validationMetrics(
   model: tf.LayersModel,
   validation: SequenceTensors & SequenceTargets,
+  examples: SequenceExample[],
   train: SequenceTargets,
   numCategories: number,
 ): Record<string, number> {
   const raw = predictSequenceRaw(model, validation)
-  const truth = validation.nextCategory.dataSync()
-  const gaps = validation.nextLogGap.dataSync()
-  const counts = new Array<number>(numCategories).fill(0)
-  for (const c of train.nextCategory.dataSync()) counts[c]++
-  const commonest = counts.indexOf(Math.max(...counts))
-  const trainGaps = train.nextLogGap.dataSync()
-  let gapSum = 0
-  for (const g of trainGaps) gapSum += g
-  const meanGap = gapSum / Math.max(trainGaps.length, 1)
+  const personal = validation.personal.dataSync()
+  const shares = Float32Array.from({ length: examples.length * numCategories }, (_, k) => personal[k * 3])
+  const width = numCategories
+  const trainDays = Array.from(train.nextLogDays.dataSync()).sort((a, b) => a - b)
+  const medianDays = Math.expm1(trainDays[Math.floor(trainDays.length / 2)] ?? 0)
   let hits = 0
   let baselineHits = 0
-  let squared = 0
-  let baselineSquared = 0
-  for (let i = 0; i < truth.length; i++) {
-    if (argmax(raw.categoryProbabilities, i * numCategories, numCategories) === truth[i]) hits++
-    if (commonest === truth[i]) baselineHits++
-    squared += (raw.logGap[i] - gaps[i]) ** 2
-    baselineSquared += (meanGap - gaps[i]) ** 2
-  }
-  const n = Math.max(truth.length, 1)
+  let absError = 0
+  let baselineAbsError = 0
+  examples.forEach((example, i) => {
+    if (argmax(raw.categoryProbabilities, i * numCategories, numCategories) === example.category) hits++
+    // Most bought among real categories (index 0 is "no product line").
+    if (argmax(shares, i * width + 1, numCategories - 1) + 1 === example.category) baselineHits++
+    absError += Math.abs(Math.expm1(raw.logDays[i]) - example.daysToNext)
+    baselineAbsError += Math.abs(medianDays - example.daysToNext)
+  })
+  const n = Math.max(examples.length, 1)
   return {
     categoryAccuracy: hits / n,
     categoryAccuracyBaseline: baselineHits / n,
-    logGapRmse: Math.sqrt(squared / n),
-    logGapRmseBaseline: Math.sqrt(baselineSquared / n),
+    daysToNextMae: absError / n,
+    daysToNextMaeBaseline: baselineAbsError / n,
   }
 }
 

@@ -39,6 +39,13 @@ export interface FitOptions {
   patience?: number
   /** A previous model to start from when its architecture matches. */
   warmStart?: tf.LayersModel | null
+  /**
+   * The validation loss to stop on, computed by the caller after each epoch.
+   * For models with several outputs tfjs 4.22 reports the FIRST output's loss
+   * as val_loss (its test function pushes a running total per output), so
+   * early stopping would ignore every other head.
+   */
+  validationLoss?: () => number
 }
 
 export type StopReason = 'completed' | 'cancelled' | 'early-stopping'
@@ -127,6 +134,7 @@ export async function runEpochs(
         break
       }
       const logs = toEpochLogs(epoch + 1, fitted, (performance.now() - epochStarted) / 1000)
+      if (validation && options.validationLoss) logs.valLoss = options.validationLoss()
       history.push(logs)
 
       let worse = false

@@ -35,10 +35,11 @@ async function main(): Promise<void> {
     }
   } else if (which === 'sequence') {
     const histories = syntheticHistories(5000, 12).map((h) => [...h, ...h].slice(0, 20))
-    console.log('  5,000 customers, ≤ 20 orders, 12 categories, 3 targets per customer, batch 128')
-    const result = await trainSequence(histories, { numCategories: 12, cutoff: 'bench', epochs, patience: 0, onEpoch })
+    console.log('  5,000 customers, ≤ 20 orders, 12 categories, pseudo-cutoffs every 14 days, batch 128')
+    const daysSinceLast = histories.map(() => 1)
+    const result = await trainSequence(histories, { numCategories: 12, daysSinceLast, cutoff: 'bench', epochs, patience: 0, onEpoch })
     if (result.status === 'trained') {
-      time('predict 5,000', () => predictSequence(result.trained, histories))
+      time('predict 5,000', () => predictSequence(result.trained, histories, daysSinceLast))
       console.log(`  metrics ${JSON.stringify(result.trained.metadata.metrics)}`)
     }
   } else {
