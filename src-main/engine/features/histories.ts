@@ -22,6 +22,7 @@ type Row = [customerId: number, orderedAt: string, total: number, discount: numb
  * biggest product line by amount (ties: lowest product id), indexed into
  * `categories`: '' for no product line, then categories by revenue before the
  * cutoff, best first, capped at `maxCategories` with the rest as '(other)'.
+ * daysSinceLast: per customer, calendar days from the last order to the cutoff.
  */
 export function buildHistories(db: Database.Database, cutoff: string, maxSteps = 20, maxCategories = 64): Histories {
   assertDay(cutoff)
