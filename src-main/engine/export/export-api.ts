@@ -39,6 +39,12 @@ export interface ExportArgs {
   length?: number
   /** Scope name → the shop's ids, for scoped offers. */
   scopeIds?: Record<string, ScopeIds>
+  /**
+   * `export/write` only: further formats written by the same job, after `format`. The plan, its rows
+   * and codes are loaded once for all of them; each file is byte for byte what its format alone writes,
+   * and the holdout list comes once. The preview shows `format` only.
+   */
+  formats?: ExportFormat[]
 }
 
 /** An approved plan as the Export step lists it. */

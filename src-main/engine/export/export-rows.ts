@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto'
 import type { Offer, Reason } from '../planner/planner-api'
 import { translate } from '../shared/catalogue'
 import { ExportError, type ExportMeta, type ExportRow } from './export-types'
-import { offerSentence } from './offer-text'
+import { offerPhrase, offerSentence } from './offer-text'
 
 /** A treated row: it has an offer and a code, so it belongs in a mailing or coupon file. */
 export interface TreatedRow extends ExportRow {
@@ -141,7 +141,7 @@ export function reasonTexts(meta: ExportMeta): (row: ExportRow) => string {
 /**
  * A reason's numbers as the Plan step shows them (plan-words.ts reasonParams):
  * money in the shop's currency, shares and chances as percentages, days whole,
- * orders to 2 places; never a raw float such as 0.3178488261764869.
+ * orders to 2 places, offers in words; never a raw float such as 0.3178488261764869.
  */
 function reasonParams(meta: ExportMeta): (key: string, value: string | number) => string | number {
   const money = new Intl.NumberFormat(meta.locale, { style: 'currency', currency: meta.currency })
@@ -150,7 +150,10 @@ function reasonParams(meta: ExportMeta): (key: string, value: string | number) =
   const whole = new Intl.NumberFormat(meta.locale, { maximumFractionDigits: 0 })
   const small = new Intl.NumberFormat(meta.locale, { maximumFractionDigits: 2 })
   const one = new Intl.NumberFormat(meta.locale, { maximumFractionDigits: 1 })
+  // `deeper` is an offer id ("percent:20"): shown as the Plan step phrases offers ("20% off your next order").
+  const offers = new Map((meta.offers ?? []).map((offer) => [offer.id, offerPhrase(offer, meta.currency, meta.locale)]))
   return (key, value) => {
+    if (key === 'deeper' && typeof value === 'string') return offers.get(value) ?? value
     if (typeof value !== 'number') return value
     if (key.endsWith('Money')) return money.format(value)
     if (key.endsWith('Share')) return share.format(value)

@@ -19,6 +19,7 @@ const args = z
     scopeIds: z
       .record(z.string().min(1).max(200), z.object({ shopifyId: z.string().min(1).max(200).optional(), wooId: z.number().int().positive().optional() }).strict())
       .optional(),
+    formats: z.array(z.enum(EXPORT_FORMATS)).max(EXPORT_FORMATS.length).optional(),
   })
   .strict()
 

@@ -27,12 +27,14 @@ import { basename, join } from 'node:path'
 import type { Locale } from '../api'
 import { EngineError } from '../api-schema'
 import { PlanCache, type LoadedPlan } from '../planner/loaded-plan'
-import { planRow } from '../planner/plan-views'
+import { groupOf, reasonsFor, rowNumbers } from '../planner/plan-views'
+import type { Reason } from '../planner/planner-api'
 import { assignCodes, codeBits, DEFAULT_CODE_LENGTH, deriveCode, newCampaignSecret } from './codes'
 import type {
   ExportablePlan,
   ExportArgs,
   ExportCodes,
+  ExportFormat,
   ExportFileContent,
   ExportFileInfo,
   ExportPreview,
@@ -160,7 +162,7 @@ export class ExportService {
     const members = this.members(before.id)
     const codes = settings.fixed ? storedCodes(members) : this.newCodes(before.id, members, secret, settings, (done, total) => progress('export-codes', done, total))
     const rows = exportRows(plan, codes, args)
-    const files = await exportFiles(() => renderParts(this.parts(plan, before, secret, rows, args), (done, total) => progress('export-files', done, total)), plan, args)
+    const files = await exportFiles(() => renderParts(this.parts(plan, before, secret, rows, args, formatsOf(args)), (done, total) => progress('export-files', done, total)), plan, args)
     const campaign = this.storeCodes(plan, args, settings, codes)
     let out: (ExportFileInfo | ExportFileContent)[]
     if (folder !== null) {
@@ -273,7 +275,8 @@ export class ExportService {
     return exportCall(() => assignCodes(keys, { secret, prefix: settings.prefix, length: settings.length, isTaken: (code) => taken.has(code) }, progress))
   }
 
-  private parts(plan: LoadedPlan, campaign: CampaignCodes, secret: Buffer, rows: ExportRow[], args: ExportArgs): ExportPart[] {
+  /** The preview shows `format` alone; a write renders every format of `formatsOf(args)`. */
+  private parts(plan: LoadedPlan, campaign: CampaignCodes, secret: Buffer, rows: ExportRow[], args: ExportArgs, formats: readonly ExportFormat[] = [args.format]): ExportPart[] {
     const meta: ExportMeta = {
       planId: plan.record.id,
       campaignName: campaign.name,
@@ -284,8 +287,12 @@ export class ExportService {
       locale: args.locale,
       privacy: args.privacy,
       secret,
+      offers: plan.record.offers,
     }
-    return exportCall(() => exportParts({ meta, rows }, { format: args.format, withHoldout: args.withHoldout }), plan.record.id, args.format)
+    // Every format over the same rows; the holdout list (the same file in every format) once, last.
+    return formats.flatMap((format, i) =>
+      exportCall(() => exportParts({ meta, rows }, { format, withHoldout: args.withHoldout && i === formats.length - 1 }), plan.record.id, format),
+    )
   }
 }
 
@@ -297,6 +304,11 @@ async function exportFiles(render: () => Promise<ExportFile[]>, plan: LoadedPlan
     if (error instanceof ExportError) throw new EngineError('export.invalid', error.message, { planId: plan.record.id, format: args.format })
     throw error
   }
+}
+
+/** The formats one write renders: `format`, then any further `formats` (each once, in the order asked). */
+export function formatsOf(args: ExportArgs): ExportFormat[] {
+  return [...new Set<ExportFormat>([args.format, ...(args.formats ?? [])])]
 }
 
 function notWritten(args: ExportArgs, settings: CodeSettings, campaign: CampaignCodes): ExportWritten {
@@ -388,38 +400,81 @@ function shopUtcOffset(db: Database.Database): number | null {
   return row?.offset ?? null
 }
 
-/** Plan rows → export rows: treated ones with their code and scope, holdout ones without a code. */
+/**
+ * Plan rows → export rows: treated ones with their code and scope, holdout ones without a code.
+ * Built once per export and shared by every file of it. A row's reasons are
+ * worked out only when a file reads them (the generic files' reason column):
+ * the other formats never pay for 100k explanations.
+ */
 function exportRows(plan: LoadedPlan, codes: Map<string, string>, args: ExportArgs): ExportRow[] {
   const rows: ExportRow[] = []
   for (let i = 0; i < plan.customers.length; i++) {
     const c = plan.customers[i]
-    const treated = c.standing !== 'holdout' && plan.choice[i] >= 0
+    const k = plan.choice[i]
+    const treated = c.standing !== 'holdout' && k >= 0
     if (!treated && c.standing !== 'holdout') continue
-    const row = planRow(plan, i)
+    // The same figures as plan-views.ts planRow, without its eager reasons.
+    const n = rowNumbers(plan, i)
+    const offer = treated ? plan.matrix.offers[k] : null
     let scope: ExportRow['scope'] = null
-    if (row.offer && row.offer.scope !== 'all') {
-      const name = row.offer.scope === 'category' ? c.facts.favouriteCategory : (c.facts.favouriteProduct?.name ?? null)
+    if (offer && offer.scope !== 'all') {
+      const name = offer.scope === 'category' ? c.facts.favouriteCategory : (c.facts.favouriteProduct?.name ?? null)
       if (name) scope = { name, ...args.scopeIds?.[name] }
     }
     const code = treated ? (codes.get(String(c.customerId)) ?? null) : null
     if (treated && code === null) throw new EngineError('export.code-missing', `Customer ${c.shopId ?? c.email ?? c.customerId} is in the plan but not in its campaign.`, { customerId: c.customerId })
-    rows.push({
-      shopId: row.shopId,
-      email: row.email,
-      name: row.name,
-      group: row.group,
-      offer: row.offer,
-      scope,
-      code,
-      segment: row.segment,
-      pBuyWithout: row.pBuyWithout,
-      pBuyWith: row.pBuyWith,
-      expectedCost: row.expectedCost,
-      expectedIncrementalProfit: row.expectedIncrementalProfit,
-      reasons: row.reasons,
-    })
+    rows.push(
+      new PlanExportRow(plan, i, {
+        shopId: c.shopId,
+        email: c.email,
+        name: c.name,
+        group: groupOf(plan, i),
+        offer,
+        scope,
+        code,
+        segment: c.segment,
+        pBuyWithout: c.pWithout,
+        pBuyWith: treated ? n.pWith : c.pWithout,
+        expectedCost: treated ? round2(n.cost) : 0,
+        expectedIncrementalProfit: treated ? round2(n.profit) : 0,
+      }),
+    )
   }
   return rows
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100
+}
+
+/** An export row whose reasons are computed on first read (then kept). */
+class PlanExportRow implements ExportRow {
+  shopId!: string | null
+  email!: string | null
+  name!: string | null
+  group!: ExportRow['group']
+  offer!: ExportRow['offer']
+  scope!: ExportRow['scope']
+  code!: string | null
+  segment!: string
+  pBuyWithout!: number
+  pBuyWith!: number
+  expectedCost!: number
+  expectedIncrementalProfit!: number
+  private cachedReasons: Reason[] | null = null
+
+  constructor(
+    private readonly plan: LoadedPlan,
+    private readonly index: number,
+    fields: Omit<ExportRow, 'reasons' | 'firstName'>,
+  ) {
+    Object.assign(this, fields)
+  }
+
+  get reasons(): Reason[] {
+    this.cachedReasons ??= reasonsFor(this.plan, this.index)
+    return this.cachedReasons
+  }
 }
 
 function scopesOf(rows: ExportRow[]): ExportPreview['scopes'] {

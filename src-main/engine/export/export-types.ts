@@ -26,6 +26,8 @@ export interface ExportMeta {
   privacy: Privacy
   /** The campaign secret: the salt of 'hash' privacy (the same secret that derives the codes). */
   secret: Buffer
+  /** The plan's offers, so a reason naming one by id (`deeper`) shows it in words; without, the id. */
+  offers?: readonly Offer[]
 }
 
 /** What a scoped offer is scoped to, with the shop's own ids where the caller knows them. */

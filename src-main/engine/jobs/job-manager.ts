@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import type { EngineEvents, JobOutcome } from '../api'
+import type { FileIssue } from '../shared/issue'
 import type { JobInput, RawProgress, WorkerMessage } from './job-protocol'
 import { runJob } from './run-job'
 
@@ -103,11 +104,28 @@ export class JobManager {
         resolve({ status: 'failed', issue: { row: 0, code: 'file.unreadable', message: error.message } })
       })
       worker.on('exit', (code) => {
-        if (!finished) resolve({ status: 'failed', issue: { row: 0, code: 'file.unreadable', message: `The import stopped unexpectedly (exit ${code}). Nothing was changed.` } })
+        if (!finished) resolve({ status: 'failed', issue: crashIssue(input.kind, code) })
       })
     })
     return { cancel: () => worker.postMessage({ type: 'cancel' }), done }
   }
+}
+
+const CRASHED: Record<JobInput['kind'], string> = {
+  import: 'The import stopped unexpectedly (exit {exitCode}). Nothing was changed.',
+  train: 'The training stopped unexpectedly (exit {exitCode}). Nothing was changed.',
+  plan: 'The planning stopped unexpectedly (exit {exitCode}). Nothing was changed.',
+  export: 'The export stopped unexpectedly (exit {exitCode}). No code was stored and no file written.',
+}
+
+/**
+ * A worker that exited without an outcome, in the words of its own job (not
+ * always "import"). The faces show `reject.job.crashed.<kind>`; `code` in the
+ * params is what engine.ts turns an export's failure into (an EngineError code).
+ */
+export function crashIssue(kind: JobInput['kind'], exitCode: number): FileIssue {
+  const code = `job.crashed.${kind}` as const
+  return { row: 0, code, message: CRASHED[kind].replace('{exitCode}', String(exitCode)), params: { exitCode, code: `reject.${code}` } }
 }
 
 /**

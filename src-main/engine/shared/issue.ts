@@ -26,6 +26,11 @@ export type IssueCode =
   | 'file.binary'
   | 'file.old-excel'
   | 'file.unreadable'
+  // a background job's worker died (out of memory, a native crash): named by the job's kind
+  | 'job.crashed.import'
+  | 'job.crashed.train'
+  | 'job.crashed.plan'
+  | 'job.crashed.export'
   | 'file.no-sheet'
   | 'file.dates-ambiguous'
   | 'file.missing-required'
