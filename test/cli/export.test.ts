@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ImportBatchSummary } from '../../src-main/engine/api'
 import type { Plan } from '../../src-main/engine/planner/planner-api'
-import type { CampaignResult } from '../../src-main/engine/results/results-api'
+import type { CampaignResult, ResultsImportAccounting } from '../../src-main/engine/results/results-api'
 import { csvRecords } from '../unit/export/export-fixtures'
 import { offerwise, offerwiseJson, requireBuild, tempDb } from './run-cli'
 
@@ -124,8 +124,11 @@ describe('offerwise export', () => {
     expect(refused.status).toBe(1)
     expect(JSON.parse(refused.stderr).error.code).toBe('results.plan-not-approved')
     expect(offerwiseJson<ImportBatchSummary[]>(['batches', '--db', db])).toHaveLength(beforeDraft)
-    const both = offerwiseJson<{ import: { status: string; batches: ImportBatchSummary[] }; result: CampaignResult }>(['results', 'import', file, '--plan', String(plan.id), '--db', db])
+    const both = offerwiseJson<{ import: { status: string; batches: ImportBatchSummary[] }; accounting: ResultsImportAccounting[]; result: CampaignResult }>(['results', 'import', file, '--plan', String(plan.id), '--db', db])
     expect(both.import.batches[0]).toMatchObject({ recordKind: 'redemptions', rows: 2, imported: 2, rejected: 0 })
+    // What the file did for this plan's campaign, as the Results step shows it.
+    expect(both.accounting).toHaveLength(1)
+    expect(both.accounting[0]).toMatchObject({ kind: 'redemptions', campaignId: both.result.campaign.id, redemptions: { matched: 2, otherCustomer: 0, unknownCode: 0 } })
     expect(both.result.campaign.planId).toBe(plan.id)
     // The two redeemed members' outcomes are now known: they bought with their codes.
     expect(both.result.members.unknown).toBe(Math.max(0, result.members.unknown - 2))

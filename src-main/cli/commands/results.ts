@@ -1,4 +1,5 @@
-import type { CampaignResult, LevelResult } from '../../engine/results/results-api'
+import { EngineError } from '../../engine/api-schema'
+import type { CampaignResult, LevelResult, ResultsImportAccounting } from '../../engine/results/results-api'
 import type { Interval } from '../../engine/results/lift'
 import { UsageError } from '../args'
 import type { CliCommand, CliContext } from '../command'
@@ -59,8 +60,38 @@ async function resultsImport(argv: string[], ctx: CliContext): Promise<number> {
   const batches = await importedBatches(engine, outcome)
   const code = importExitCode(outcome, batches)
   const result = await engine.call('results/plan', { planId })
-  print(json, { import: { status: outcome.status, batches }, result }, () => [...batches.map(describeBatch), '', describe(result)].join('\n'))
+  const accounting = await Promise.all(batches.map((batch) => campaignAccounting(engine, result.campaign.id, batch.id)))
+  const done = accounting.filter((a) => a !== null)
+  print(json, { import: { status: outcome.status, batches }, accounting: done, result }, () =>
+    [...batches.map(describeBatch), ...done.map((a) => describeAccounting(a, result.campaign.name)), '', describe(result)].join('\n'),
+  )
   return code
+}
+
+/** What one imported file did for the campaign; null for a file that holds no orders or redemptions (a customer list, say). */
+async function campaignAccounting(engine: Awaited<ReturnType<typeof importFiles>>['engine'], campaignId: number, batchId: number): Promise<ResultsImportAccounting | null> {
+  try {
+    return await engine.call('results/import-accounting', { campaignId, batchId })
+  } catch (error) {
+    if (error instanceof EngineError && error.code === 'results.import-not-orders') return null
+    throw error
+  }
+}
+
+function describeAccounting(a: ResultsImportAccounting, campaign: string): string {
+  const f = (n: number): string => n.toLocaleString('en-US')
+  if (a.redemptions) {
+    const r = a.redemptions
+    return [
+      `For ${campaign} (import #${a.batchId}): ${f(r.matched)} redemptions matched to their holders`,
+      `  not credited: ${f(r.otherCustomer)} used by someone other than the holder, ${f(r.unknownCode)} unknown codes, ${f(r.otherCampaigns)} of other campaigns, ${f(r.outsideWindow)} outside the window, ${f(r.sharedCode)} shared codes, ${f(r.other)} other rejects`,
+    ].join('\n')
+  }
+  const o = a.orders!
+  return [
+    `For ${campaign} (import #${a.batchId}): ${f(o.inWindow)} sale orders in the window: ${f(o.treatment)} by customers with a coupon, ${f(o.holdout)} by the holdout, ${f(o.others)} by others`,
+    `  codes: ${f(o.codeMatched)} used by their holders, ${f(o.codeOtherCustomer)} used by someone else (not credited)`,
+  ].join('\n')
 }
 
 function describe(r: CampaignResult): string {
