@@ -103,8 +103,31 @@ export function sentences(meta: ExportMeta): (row: ExportRow) => string {
   }
 }
 
+/**
+ * Each row's reason text, kept per export (its meta): one job writing the
+ * generic CSV and XLSX builds every sentence once, not once per file.
+ */
+const reasonCache = new WeakMap<ExportMeta, { text: (row: ExportRow) => string; byRow: WeakMap<ExportRow, string> }>()
+
 /** Reasons in the merchant's language where the catalogue has them, else the code with its numbers. */
 export function reasonTexts(meta: ExportMeta): (row: ExportRow) => string {
+  let cache = reasonCache.get(meta)
+  if (!cache) {
+    cache = { text: buildReasonTexts(meta), byRow: new WeakMap() }
+    reasonCache.set(meta, cache)
+  }
+  const { text, byRow } = cache
+  return (row) => {
+    let value = byRow.get(row)
+    if (value === undefined) {
+      value = text(row)
+      byRow.set(row, value)
+    }
+    return value
+  }
+}
+
+function buildReasonTexts(meta: ExportMeta): (row: ExportRow) => string {
   // Each reason code's sentence, split once at its {placeholders}: a plan has a handful of codes and
   // up to 100k rows, and filling pre-split parts costs a fraction of a regex replace per row.
   const compiled = new Map<string, ((params: Reason['params']) => string) | null>()
