@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { EXPORT_FORMATS, exportParts, renderParts } from '../../../src-main/engine/export/export-files'
 import { fileStem } from '../../../src-main/engine/export/export-rows'
 import type { ShopifyApiDocument } from '../../../src-main/engine/export/formats/shopify'
+import type { Reason } from '../../../src-main/engine/planner/planner-api'
 import type { WooRestDocument } from '../../../src-main/engine/export/formats/woocommerce'
 import { FIXED5, FREE_SHIPPING, PERCENT15, holdoutRow, hostileRow, meta, readCsv, row } from './export-fixtures'
 
@@ -54,7 +55,7 @@ describe('preview samples', () => {
   })
 
   it('write reasons with their numbers formatted as the Plan step shows them, never raw floats', () => {
-    const reasons = [
+    const reasons: Reason[] = [
       { code: 'uses-discounts', params: { ordersShare: 0.3178488261764869 } },
       { code: 'expected-gain', params: { extraOrders: 0.025632352917455137, profitMoney: 4.528407573699951, costMoney: 0.45112937688827515, withoutChance: 0.2563235150882974, withChance: 0.28195586800575256 } },
     ]
