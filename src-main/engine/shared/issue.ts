@@ -26,7 +26,7 @@ export type IssueCode =
   | 'file.binary'
   | 'file.old-excel'
   | 'file.unreadable'
-  // a background job's worker died (out of memory, a native crash): named by the job's kind
+  // the worker of a background job died (out of memory, a native crash): named by the kind of job
   | 'job.crashed.import'
   | 'job.crashed.train'
   | 'job.crashed.plan'

@@ -85,7 +85,10 @@ describe('export as a job', () => {
     expect(new Set(seen.map((p) => p.kind))).toEqual(new Set(['export']))
     expect(seen.some((p) => p.step === 'export-codes')).toBe(true)
     const files = seen.filter((p) => p.step === 'export-files')
-    expect(files.length).toBeGreaterThan(2)
+    // Events are throttled by time (job-manager.ts), so how many arrive depends on the machine; their order does not.
+    expect(files.length).toBeGreaterThan(0)
+    for (let i = 1; i < files.length; i++) expect(files[i].done).toBeGreaterThanOrEqual(files[i - 1].done)
+    expect(seen.findIndex((p) => p.step === 'export-codes')).toBeLessThan(seen.findIndex((p) => p.step === 'export-files'))
     expect(files.at(-1)?.done).toBe(preview.files.reduce((sum, f) => sum + f.rows, 0))
     expect(storedCodes()).toBe(preview.codes.count)
     expect(exportedAt()).not.toBeNull()

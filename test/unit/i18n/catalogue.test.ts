@@ -49,7 +49,7 @@ const PRESET_IDS = [
   'generic-products',
 ]
 /** Params the engine sends with issues (plus the row and column every FileIssue carries). */
-const ISSUE_PARAMS = new Set(['value', 'column', 'expected', 'found', 'lines', 'field', 'example', 'row', 'reason', 'missing'])
+const ISSUE_PARAMS = new Set(['value', 'column', 'expected', 'found', 'lines', 'field', 'example', 'row', 'reason', 'missing', 'exitCode'])
 
 describe('i18n catalogues', () => {
   it('have identical keys in both languages', () => {
