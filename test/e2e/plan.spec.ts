@@ -79,8 +79,10 @@ test('plans coupons on the sample shop, re-plans live, reviews, locks and approv
   const max = Number(await slider.getAttribute('max'))
   expect(max).toBeGreaterThan(0)
   const before = plan.summary
-  const smaller = Math.round(max * 0.25)
-  await slider.fill(String(smaller))
+  await slider.fill(String(Math.round(max * 0.25)))
+  // The slider snaps to its step: the budget planned is the value it shows.
+  const smaller = Number(await slider.inputValue())
+  expect(smaller).toBeLessThan(max * 0.3)
   await expect.poll(async () => (await latestPlan(served)).settings.budget, { timeout: 10_000 }).toBeCloseTo(smaller, 0)
   plan = await latestPlan(served)
   expect(plan.summary.expectedCost).toBeLessThanOrEqual(plan.settings.budget + 1e-6)
@@ -138,8 +140,10 @@ test('plans coupons on the sample shop, re-plans live, reviews, locks and approv
   // Re-plan with another budget: the lock survives.
   await drawer.getByRole('button', { name: 'Close' }).click()
   await page.getByRole('button', { name: 'Plan', exact: true }).click()
-  const larger = Math.round(max * 0.6)
-  await page.getByTestId('budget-slider').fill(String(larger))
+  await page.getByTestId('budget-slider').fill(String(Math.round(max * 0.6)))
+  // The slider snaps to its step: the budget planned is the value it shows.
+  const larger = Number(await page.getByTestId('budget-slider').inputValue())
+  expect(larger).toBeGreaterThan(max * 0.55)
   await expect.poll(async () => (await latestPlan(served)).settings.budget, { timeout: 10_000 }).toBeCloseTo(larger, 0)
   const kept = await find()
   expect(kept?.lock).toBe('offer')
