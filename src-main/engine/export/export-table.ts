@@ -59,28 +59,26 @@ function* allRows(spec: TableSpec, progress?: RenderProgress): Generator<XlsxCel
   progress?.(spec.rows)
 }
 
-/** A CSV file (see csv-text.ts: BOM, CRLF, formula guard). */
-export function csvPart(spec: TableSpec): ExportPart {
+/** The parts every table file shares; only how the rows become bytes differs. */
+function tablePart(spec: TableSpec, render: (rows: Generator<XlsxCell[]>) => ReturnType<ExportPart['render']>): ExportPart {
   return {
     fileName: spec.fileName,
     destination: spec.destination,
     rows: spec.rows,
     warnings: spec.warnings,
     sample: (limit) => tableSample(spec, limit),
-    render: (progress) => toCsvLines(spec.header, allRows(spec, progress)),
+    render: (onRows) => render(allRows(spec, onRows)),
   }
+}
+
+/** A CSV file (see csv-text.ts: BOM, CRLF, formula guard). */
+export function csvPart(spec: TableSpec): ExportPart {
+  return tablePart(spec, (rows) => toCsvLines(spec.header, rows))
 }
 
 /** An XLSX workbook of one sheet (xlsx-text.ts: text cells, never formulas). */
 export function xlsxPart(spec: TableSpec, sheetName: string): ExportPart {
-  return {
-    fileName: spec.fileName,
-    destination: spec.destination,
-    rows: spec.rows,
-    warnings: spec.warnings,
-    sample: (limit) => tableSample(spec, limit),
-    render: (progress) => toXlsx(sheetName, spec.header, allRows(spec, progress)),
-  }
+  return tablePart(spec, (rows) => toXlsx(sheetName, spec.header, rows))
 }
 
 /**

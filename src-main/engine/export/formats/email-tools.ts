@@ -28,24 +28,32 @@ function withEmail(meta: ExportMeta, rows: TreatedRow[], warnings: string[]): Tr
   return kept
 }
 
-/** Klaviyo-style: Email first (the profile key), then first name and the custom properties; the expiry as a date Klaviyo can type. */
-export function klaviyoProfilesPart({ meta, rows }: ExportInput): ExportPart {
-  const warnings = mailable(meta, 'Klaviyo profile')
+/**
+ * One row per treated customer with an address: e-mail, first name, code,
+ * the offer in a sentence and the expiry; the tools differ in their column
+ * names and in how they want the expiry.
+ */
+function mailingListPart({ meta, rows }: ExportInput, list: { tool: string; suffix: string; destination: ExportPart['destination']; header: readonly string[]; expires: string }): ExportPart {
+  const warnings = mailable(meta, list.tool)
   const kept = withEmail(meta, treatedRows(rows), warnings)
   const sentence = sentences(meta)
-  const expires = meta.expiresAt.slice(0, 10)
   return csvPart({
-    fileName: `${fileStem(meta)}-klaviyo-profiles.csv`,
-    destination: 'klaviyo-profiles',
-    header: KLAVIYO_COLUMNS,
+    fileName: `${fileStem(meta)}-${list.suffix}.csv`,
+    destination: list.destination,
+    header: list.header,
     rows: kept.length,
     cells: (i) => {
       const row = kept[i]
       const who = personal(meta, row)
-      return [who.email, who.firstName, row.code, sentence(row), expires]
+      return [who.email, who.firstName, row.code, sentence(row), list.expires]
     },
     warnings,
   })
+}
+
+/** Klaviyo-style: Email first (the profile key), then first name and the custom properties; the expiry as a date Klaviyo can type. */
+export function klaviyoProfilesPart(input: ExportInput): ExportPart {
+  return mailingListPart(input, { tool: 'Klaviyo profile', suffix: 'klaviyo-profiles', destination: 'klaviyo-profiles', header: KLAVIYO_COLUMNS, expires: input.meta.expiresAt.slice(0, 10) })
 }
 
 /** The codes alone, for an e-mail tool's coupon pool (Klaviyo "Upload coupon codes"). */
@@ -62,23 +70,8 @@ export function couponUploadPart({ meta, rows }: ExportInput): ExportPart {
 }
 
 /** Mailchimp-style: merge fields COUPON, OFFER and EXPIRES (the expiry as words, ready to print in a mail). */
-export function mailchimpPart({ meta, rows }: ExportInput): ExportPart {
-  const warnings = mailable(meta, 'Mailchimp')
-  const kept = withEmail(meta, treatedRows(rows), warnings)
-  const sentence = sentences(meta)
-  const expires = formatDay(meta.expiresAt, meta.locale)
-  return csvPart({
-    fileName: `${fileStem(meta)}-mailchimp.csv`,
-    destination: 'mailchimp',
-    header: MAILCHIMP_COLUMNS,
-    rows: kept.length,
-    cells: (i) => {
-      const row = kept[i]
-      const who = personal(meta, row)
-      return [who.email, who.firstName, row.code, sentence(row), expires]
-    },
-    warnings,
-  })
+export function mailchimpPart(input: ExportInput): ExportPart {
+  return mailingListPart(input, { tool: 'Mailchimp', suffix: 'mailchimp', destination: 'mailchimp', header: MAILCHIMP_COLUMNS, expires: formatDay(input.meta.expiresAt, input.meta.locale) })
 }
 
 export const writeKlaviyoProfilesCsv = (input: ExportInput): ExportFile => textFile(klaviyoProfilesPart(input))
