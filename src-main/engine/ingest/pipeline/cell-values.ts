@@ -24,13 +24,19 @@ export type NumberCell = { ok: true; value: number | null } | { ok: false }
  */
 const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/
 
+/** An empty cell (an unmapped field reads as one): the parsers' answer, without parsing or allocating per row. */
+const EMPTY_MONEY: MoneyCell = Object.freeze({ ok: true, value: null, currency: null })
+const EMPTY_NUMBER: NumberCell = Object.freeze({ ok: true, value: null })
+
 export function parseMoneyCell(text: string, options: ValueOptions): MoneyCell {
+  if (text === '') return EMPTY_MONEY
   if (options.decimal !== ',' && PLAIN_DECIMAL.test(text)) return { ok: true, value: Number(text), currency: null }
   const parsed = parseMoney(text, { decimal: options.decimal })
   return parsed.ok ? { ok: true, value: parsed.value, currency: isoCode(parsed.currency) } : { ok: false }
 }
 
 export function parseQuantityCell(text: string, options: ValueOptions): NumberCell {
+  if (text === '') return EMPTY_NUMBER
   if (options.decimal !== ',' && PLAIN_DECIMAL.test(text)) return { ok: true, value: Number(text) }
   const parsed = parseNumber(text, { decimal: options.decimal })
   return parsed.ok ? { ok: true, value: parsed.value } : { ok: false }

@@ -14,6 +14,7 @@ import { ColumnIndex } from './mapped-row'
 import { normaliseOrderLine } from './normalise-order-line'
 import { normaliseCustomer, normaliseOrderSummary, normaliseProduct } from './normalise-records'
 import type { RowContext } from './row-context'
+import { rowContextOf } from './file-context'
 import { recordBatchAttempt, startBatch, finishBatch } from './batch-rows'
 import { CampaignMemberWriter } from '../../campaigns/member-writer'
 import { normaliseMember } from '../../campaigns/normalise-member'
@@ -63,14 +64,8 @@ export async function importFile(db: Database.Database, request: ImportJobReques
   if (order.status === 'failed') return failed(db, request, kind, order.issue)
 
 
-  const ctx: RowContext = {
-    columns,
-    header: layout.header,
-    preset,
-    values: { dateOrder: order.order, excelSerial: order.excelSerial, decimal: decimalMarkOf(layout.sample.map((row) => row.cells), numberColumns(columns, layout.header)) },
-    defaultCurrency: request.currency || preset.defaultCurrency || 'USD',
-    nonProductSkus: new Set((preset.nonProductSkus ?? []).map((sku) => sku.toUpperCase())),
-  }
+  const values = { dateOrder: order.order, excelSerial: order.excelSerial, decimal: decimalMarkOf(layout.sample.map((row) => row.cells), numberColumns(columns, layout.header)) }
+  const ctx = rowContextOf(request, layout, preset, values)
   return writeRows(db, request, layout, ctx, control)
 }
 
@@ -120,35 +115,36 @@ async function writeRowsInTransaction(
     const members = new CampaignMemberWriter(db, batchId, writer)
     const redemptions = new RedemptionWriter(db, batchId, writer)
     const width = layout.header.length
-    const writeRow = ({ cells, line, raw, found }: RawRow): RowOutcome | null => {
+    const rejectRow = ({ cells, line, raw, found }: RawRow, problem: FileIssue): null => {
+      // A short row whose values do not make a record is rejected for what is wrong with it: it is short.
+      const fault = found === undefined ? problem : shortRow(line, width, found, layout.header.slice(found))
+      // The row as written: the line's own text (XLSX: the cells as read, before any fill-down).
+      writer.reject(fault, clipRaw(raw ?? cells.join(joiner)))
+      return null
+    }
+    const writeRow = (input: RawRow): RowOutcome | null => {
+      const { cells, line, found } = input
       // A short line is not a continuation row left blank on purpose: its values are missing, so nothing is borrowed from the row above.
       const row = fillDown && found === undefined ? fillDown.apply(cells) : cells
-      const reject = (problem: FileIssue): null => {
-        // A short row whose values do not make a record is rejected for what is wrong with it: it is short.
-        const fault = found === undefined ? problem : shortRow(line, width, found, layout.header.slice(found))
-        // The row as written: the line's own text (XLSX: the cells as read, before any fill-down).
-        writer.reject(fault, clipRaw(raw ?? cells.join(joiner)))
-        return null
-      }
       switch (kind) {
         case 'order-lines': {
           const result = normaliseOrderLine(ctx, row, line)
-          return result.ok ? writer.writeOrderLine(result.value.order, result.value.line, line) : reject(result.issue)
+          return result.ok ? writer.writeOrderLine(result.value.order, result.value.line, line) : rejectRow(input, result.issue)
         }
         case 'orders': {
           const result = normaliseOrderSummary(ctx, row, line)
-          return result.ok ? writer.writeOrderSummary(result.value) : reject(result.issue)
+          return result.ok ? writer.writeOrderSummary(result.value) : rejectRow(input, result.issue)
         }
         case 'customers': {
           const result = normaliseCustomer(ctx, row, line)
-          return result.ok ? writer.writeCustomer(result.value) : reject(result.issue)
+          return result.ok ? writer.writeCustomer(result.value) : rejectRow(input, result.issue)
         }
         case 'products': {
           const result = normaliseProduct(ctx, row, line)
-          if (!result.ok) return reject(result.issue)
+          if (!result.ok) return rejectRow(input, result.issue)
           if ('continuation' in result.value) {
             // Image-only rows belong to a product listed above them in the same file.
-            return seenHandles.has(result.value.continuation) ? 'imported' : reject(issue(line, 'value.required', 'This row continues a product that is not in the file.', { value: result.value.continuation }))
+            return seenHandles.has(result.value.continuation) ? 'imported' : rejectRow(input, issue(line, 'value.required', 'This row continues a product that is not in the file.', { value: result.value.continuation }))
           }
           const handle = ctx.columns.get(row, 'product_key')
           if (handle !== '') seenHandles.add(handle)
@@ -156,15 +152,15 @@ async function writeRowsInTransaction(
         }
         case 'campaign-members': {
           const result = normaliseMember(ctx, row, line)
-          if (!result.ok) return reject(result.issue)
+          if (!result.ok) return rejectRow(input, result.issue)
           const written = members.write(result.value, line, (field) => ctx.columns.columnOf(field, ctx.header))
-          return written.ok ? written.outcome : reject(written.issue)
+          return written.ok ? written.outcome : rejectRow(input, written.issue)
         }
         case 'redemptions': {
           const result = normaliseRedemption(ctx, row, line)
-          if (!result.ok) return reject(result.issue)
+          if (!result.ok) return rejectRow(input, result.issue)
           const written = redemptions.write(result.value, line, (field) => ctx.columns.columnOf(field, ctx.header))
-          return written.ok ? written.outcome : reject(written.issue)
+          return written.ok ? written.outcome : rejectRow(input, written.issue)
         }
       }
     }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { FileIssue } from '../../shared/issue'
 import type { ImportBatchSummary } from '../../api'
 import type { CustomerRecord, CustomerRef, LineRecord, OrderRecord, ProductRecord } from './normalised'
-import { customerKeyOf } from './normalised'
+import { customerKeyOf, lineKeyOf } from './normalised'
 import { LINE_COLUMNS, NewOrderLines, type LineValues } from './new-order-lines'
 
 /**
@@ -15,16 +15,26 @@ export type RowOutcome = 'imported' | 'duplicate' | 'repeated'
 type Added = ImportBatchSummary['added']
 
 /** A product as lines see it: its id, and the SKU and name it already stores (lines only keep differing ones). */
-interface ProductRef {
+export interface ProductRef {
   id: number
   sku: string | null
   name: string | null
 }
 
+/** What a line says about its product: enough to create it when the store has none. */
+export type ProductOfLine = Pick<LineRecord, 'productKey' | 'sku' | 'name' | 'category' | 'unitPrice' | 'kind'>
+
 interface OrderState {
   id: number
   /** Created by this batch (so a row repeating it is repeated in the file, not already in the data). */
   createdHere: boolean
+}
+
+/** What ensureOrder found: the order, and whether this row created or changed it. */
+export interface OrderSight {
+  state: OrderState
+  changed: boolean
+  created: boolean
 }
 
 /**
@@ -37,7 +47,8 @@ interface OrderState {
  */
 export class ImportWriter {
   readonly added: Added = { orders: 0, lines: 0, customers: 0, products: 0, returns: 0, guestOrders: 0 }
-  private readonly orders = new Map<string, OrderState>()
+  /** Orders seen in this batch, each with the sight of a later row of it (nothing changed): returned as is, not allocated per row. */
+  private readonly orders = new Map<string, OrderSight>()
   private readonly customers = new Map<string, number>()
   private readonly products = new Map<string, ProductRef>()
   /** Orders this batch added a line to: the ones whose derived facts finish() recomputes. */
@@ -45,7 +56,7 @@ export class ImportWriter {
   private readonly newLines: NewOrderLines
   private readonly statements
 
-  constructor(private readonly db: Database.Database, private readonly batchId: number) {
+  constructor(private readonly db: Database.Database, readonly batchId: number) {
     this.newLines = new NewOrderLines(db)
     this.statements = {
       findOrder: db.prepare('SELECT id, status, refunded_amount AS refunded, batch_id AS batchId FROM orders WHERE order_key = ?'),
@@ -94,14 +105,30 @@ export class ImportWriter {
 
   /** A line-item row: its order (created on first sight) and the line itself. */
   writeOrderLine(order: OrderRecord, line: LineRecord, sourceRow: number): RowOutcome {
-    const { state, changed, created } = this.ensureOrder(order, false)
+    const sight = this.ensureOrder(order, false)
     const product = this.ensureProductForLine(line)
-    const lineKey = `${line.productKey}\u001f${line.quantity}\u001f${line.unitPrice}\u001f${line.discount}`
+    const lineKey = lineKeyOf(line)
     const values: LineValues = [
-      // The product row holds the SKU and name; a line keeps its own only where it differs (a renamed listing).
-      state.id, product.id, lineKey, line.sku === (product.sku ?? '') ? null : line.sku, line.name === (product.name ?? '') ? null : line.name, line.quantity, line.unitPrice, line.discount,
+      sight.state.id, product.id, lineKey, ownText(line.sku, product.sku), ownText(line.name, product.name), line.quantity, line.unitPrice, line.discount,
       line.amount, line.kind, line.isReturn ? 1 : 0, sourceRow, this.batchId,
     ]
+    return this.writeLine(sight, values)
+  }
+
+  /** The order of a line-item row, created on first sight (for lines made on the reading thread: see prepared-lines.ts). */
+  orderOfLine(order: OrderRecord): OrderSight {
+    return this.ensureOrder(order, false)
+  }
+
+  /** The product of a line, created from it when the store has none. */
+  productOfLine(line: ProductOfLine): ProductRef {
+    return this.ensureProductForLine(line)
+  }
+
+  /** A line whose order and product are known: added, or why not (repeated here, or already in the store). */
+  writeLine(sight: OrderSight, values: LineValues): RowOutcome {
+    const { state, changed, created } = sight
+    const lineKey = values[2]
     if (this.newLines.takes(state.id, created)) {
       if (!this.newLines.add(values)) return 'repeated'
       this.added.lines++
@@ -173,15 +200,15 @@ export class ImportWriter {
   }
 
   /** `created`: the order is new, made by this row. */
-  private ensureOrder(order: OrderRecord, summaryOnly: boolean): { state: OrderState; changed: boolean; created: boolean } {
+  private ensureOrder(order: OrderRecord, summaryOnly: boolean): OrderSight {
     const cached = this.orders.get(order.orderKey)
-    if (cached) return { state: cached, changed: false, created: false }
+    if (cached) return cached
     const found = this.statements.findOrder.get(order.orderKey) as
       | { id: number; status: string; refunded: number; batchId: number }
       | undefined
     if (found) {
       const state: OrderState = { id: found.id, createdHere: found.batchId === this.batchId }
-      this.orders.set(order.orderKey, state)
+      this.orders.set(order.orderKey, { state, changed: false, created: false })
       // A later export of the same order may carry a refund or cancellation that happened since.
       if (found.status !== order.status || Math.abs(found.refunded - order.refundedAmount) > 1e-6) {
         this.statements.logChange.run(this.batchId, 'orders', found.id, JSON.stringify({ status: found.status, refunded_amount: found.refunded }))
@@ -199,7 +226,7 @@ export class ImportWriter {
       ).lastInsertRowid,
     )
     const state: OrderState = { id, createdHere: true }
-    this.orders.set(order.orderKey, state)
+    this.orders.set(order.orderKey, { state, changed: false, created: false })
     this.added.orders++
     if (customerId === null) this.added.guestOrders++
     return { state, changed: true, created: true }
@@ -243,7 +270,7 @@ export class ImportWriter {
     return id
   }
 
-  private ensureProductForLine(line: LineRecord): ProductRef {
+  private ensureProductForLine(line: ProductOfLine): ProductRef {
     const cached = this.products.get(line.productKey)
     if (cached !== undefined) return cached
     let product = this.statements.findProduct.get(line.productKey) as ProductRef | undefined
@@ -306,6 +333,11 @@ export class ImportWriter {
       .pluck()
       .get(this.batchId) as number
   }
+}
+
+/** The product row holds the SKU and name; a line keeps its own only where it differs (a renamed listing). */
+export function ownText(lineText: string, productText: string | null): string | null {
+  return lineText === (productText ?? '') ? null : lineText
 }
 
 /** A customer record as table columns; blanks are NULL so they never overwrite known values. */

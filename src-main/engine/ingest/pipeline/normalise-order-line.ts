@@ -1,4 +1,5 @@
 import { issue } from '../../shared/issue'
+import { ORDER_FIELDS } from '../formats/fields'
 import { classifyLine } from './line-kind'
 import { cleanExternalId, productKeyOf, type LineRecord, type OrderRecord } from './normalised'
 import { normaliseStatus } from './order-status'
@@ -11,7 +12,7 @@ export interface OrderLineRow {
 
 /** One line-item row → its order fields and its line, or the reason it cannot be used. */
 export function normaliseOrderLine(ctx: RowContext, cells: readonly string[], lineNo: number): Normalised<OrderLineRow> {
-  const order = readOrderFields(ctx, cells, lineNo)
+  const order = orderFieldsOfLine(ctx, cells, lineNo)
   if (!order.ok) return order
   const read = new CellReader(ctx, cells, lineNo)
 
@@ -61,12 +62,60 @@ export function normaliseOrderLine(ctx: RowContext, cells: readonly string[], li
   }
 }
 
+type OrderFields = { record: OrderRecord; currencyFromColumn: boolean }
+
+/**
+ * The order fields of the last line row that had valid ones, with the cells
+ * they were read from. An order's lines repeat its cells (number, date,
+ * customer, country), so a line whose order cells are the previous line's
+ * has the same order fields: they are not parsed again (dates, amounts and
+ * the status patterns were a fifth of the import's time). Only valid fields
+ * are kept, so a bad cell is still rejected on every line that has it, with
+ * its own line number.
+ */
+interface OrderFieldsMemo {
+  ctx: RowContext
+  /** Cell positions of every order field the file maps (readOrderFields reads no other cell). */
+  positions: number[]
+  /** The cells at `positions` of the row the fields came from. */
+  cells: string[]
+  fields: { ok: true; value: OrderFields }
+  /** The order's currency as read: a line may set `record.currency` from its price's symbol. */
+  currency: string
+}
+
+let memo: OrderFieldsMemo | null = null
+
+function orderFieldsOfLine(ctx: RowContext, cells: readonly string[], lineNo: number): Normalised<OrderFields> {
+  if (memo !== null && memo.ctx === ctx && sameCells(memo, cells)) {
+    memo.fields.value.record.currency = memo.currency
+    return memo.fields
+  }
+  const fields = readOrderFields(ctx, cells, lineNo)
+  if (!fields.ok) return fields
+  const positions = memo !== null && memo.ctx === ctx ? memo.positions : orderFieldPositions(ctx)
+  memo = { ctx, positions, cells: positions.map((p) => cells[p]), fields, currency: fields.value.record.currency }
+  return fields
+}
+
+function sameCells(previous: OrderFieldsMemo, cells: readonly string[]): boolean {
+  const { positions } = previous
+  for (let k = 0; k < positions.length; k++) if (cells[positions[k]] !== previous.cells[k]) return false
+  return true
+}
+
+function orderFieldPositions(ctx: RowContext): number[] {
+  return ORDER_FIELDS.map((field) => ctx.columns.columnOf(field, ctx.header))
+    .filter((column): column is string => column !== undefined)
+    .map((column) => ctx.header.indexOf(column))
+}
+
 /** Order-level fields, shared by line rows and one-row-per-order sheets. */
 export function readOrderFields(
   ctx: RowContext,
   cells: readonly string[],
   lineNo: number,
-): Normalised<{ record: OrderRecord; currencyFromColumn: boolean }> {
+): Normalised<OrderFields> {
   const read = new CellReader(ctx, cells, lineNo)
   // A transaction log has no order number (normaliseOrderSummary keys its rows); a mapped column must not be blank.
   const orderKey = ctx.columns.has('order_id') ? read.required('order_id') : ''

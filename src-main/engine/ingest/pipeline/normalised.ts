@@ -63,6 +63,11 @@ export interface ProductRecord {
   tags: string
 }
 
+/** A line's identity within its order: product, quantity, price, discount. */
+export function lineKeyOf(line: Pick<LineRecord, 'productKey' | 'quantity' | 'unitPrice' | 'discount'>): string {
+  return `${line.productKey}\u001f${line.quantity}\u001f${line.unitPrice}\u001f${line.discount}`
+}
+
 export function productKeyOf(sku: string, name: string): string {
   if (sku !== '') return `sku:${sku.toUpperCase()}`
   return `name:${name.toLowerCase().replace(/\s+/g, ' ').trim()}`
