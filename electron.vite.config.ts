@@ -18,6 +18,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src-main/cli.ts'),
           // Worker thread that runs long jobs (import) off the main thread.
           'job-worker': resolve(__dirname, 'src-main/engine/jobs/job-worker.ts'),
+          // Second thread of an import: reads and normalises order lines while the job writes them.
+          'parse-worker': resolve(__dirname, 'src-main/engine/ingest/pipeline/parse-worker.ts'),
           // Benchmarks (npm run bench), built with the same bundler as the app.
           bench: resolve(__dirname, 'bench/run-bench.ts'),
           'bench-scale': resolve(__dirname, 'bench/run-scale-bench.ts'),

@@ -21,3 +21,8 @@ export function rowContextOf(request: ImportJobRequest, layout: FileLayout, pres
     nonProductSkus: new Set((preset.nonProductSkus ?? []).map((sku) => sku.toUpperCase())),
   }
 }
+
+/** How a row's cells are joined back into text for a reject when the reader kept no line text (XLSX). */
+export function rawJoiner(layout: FileLayout): string {
+  return layout.delimiter === null ? ',' : layout.delimiter === 'whitespace' ? ' ' : layout.delimiter
+}

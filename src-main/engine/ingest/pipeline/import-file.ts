@@ -5,7 +5,7 @@ import { missingRequired, ORDER_FIELDS, type RecordKind } from '../formats/field
 import { presetById } from '../formats/presets'
 import { readRows, sniffFile } from '../read'
 import { clipRaw, fileCutShortKept, shortRow } from '../read/messages'
-import type { FileLayout, RawRow } from '../read/types'
+import type { FileLayout, RawRow, RowBatch } from '../read/types'
 import { decimalMarkOf } from './cell-values'
 import { decideDateOrder } from './decide-date-order'
 import { FillDown } from './fill-down'
@@ -14,8 +14,11 @@ import { ColumnIndex } from './mapped-row'
 import { normaliseOrderLine } from './normalise-order-line'
 import { normaliseCustomer, normaliseOrderSummary, normaliseProduct } from './normalise-records'
 import type { RowContext } from './row-context'
-import { rowContextOf } from './file-context'
+import { rawJoiner, rowContextOf } from './file-context'
 import { recordBatchAttempt, startBatch, finishBatch } from './batch-rows'
+import type { LineBatch } from './line-wire'
+import { linesFromParseThread, parseWorkerScript } from './parse-thread'
+import { PreparedLines } from './prepared-lines'
 import { CampaignMemberWriter } from '../../campaigns/member-writer'
 import { normaliseMember } from '../../campaigns/normalise-member'
 import { normaliseRedemption } from '../../results/normalise-redemption'
@@ -72,7 +75,7 @@ export async function importFile(db: Database.Database, request: ImportJobReques
 async function writeRows(db: Database.Database, request: ImportJobRequest, layout: FileLayout, ctx: RowContext, control: ImportControl): Promise<FileImportResult> {
   const kind = ctx.preset.kind
   const counts = { rows: 0, imported: 0, duplicate: 0, repeatedInFile: 0, rejected: 0 }
-  const joiner = layout.delimiter === null || layout.delimiter === 'whitespace' ? (layout.delimiter === null ? ',' : ' ') : layout.delimiter
+  const joiner = rawJoiner(layout)
   const fillDown =
     kind === 'order-lines' || kind === 'orders'
       ? new FillDown(ctx.columns, layout.header, 'order_id', ORDER_FIELDS)
@@ -165,21 +168,29 @@ async function writeRowsInTransaction(
       }
     }
 
-    for await (const batch of readRows(request.path, layout)) {
+    const count = (outcome: RowOutcome | null): void => {
+      counts.rows++
+      if (outcome === null) counts.rejected++
+      else if (outcome === 'repeated') {
+        counts.duplicate++
+        counts.repeatedInFile++
+      } else counts[outcome]++
+    }
+    // Order lines of a text file are read and normalised on a second thread when there is one to use;
+    // XLSX stays on one (its reader keeps temporary files a stopped thread would leave behind).
+    const parseWorker = kind === 'order-lines' && layout.kind === 'csv' ? parseWorkerScript() : null
+    const prepared = new PreparedLines(writer)
+    const batches: AsyncGenerator<RowBatch | LineBatch> = parseWorker
+      ? linesFromParseThread(parseWorker, { request, layout, values: ctx.values })
+      : readRows(request.path, layout)
+    for await (const batch of batches) {
       for (const problem of batch.issues) {
         writer.reject(problem, problem.raw ?? '')
         counts.rows++
         counts.rejected++
       }
-      for (const raw of batch.rows) {
-        counts.rows++
-        const outcome = writeRow(raw)
-        if (outcome === null) counts.rejected++
-        else if (outcome === 'repeated') {
-          counts.duplicate++
-          counts.repeatedInFile++
-        } else counts[outcome]++
-      }
+      if ('lines' in batch) prepared.write(batch, count)
+      else for (const raw of batch.rows) count(writeRow(raw))
       if (batch.stopped) {
         // A file that cannot be read to its end is not imported in part unless the merchant said so.
         if (!request.keepReadablePart) {
