@@ -130,7 +130,7 @@ export function fitSequence(
     ys: [d.nextCategory, d.nextLogDays],
   })
   const validation = data.validation
-  return runEpochs(model, shuffledEpochs(asData(data.train), options.seed), validation ? asData(validation) : null, {
+  return runEpochs(model, shuffledEpochs(asData(data.train), options.seed, options.maxRowsPerEpoch), validation ? asData(validation) : null, {
     ...options,
     validationLoss: validation ? () => validationLoss(model, validation) : undefined,
   })

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs'
 import { NO_CATEGORY, OTHER_CATEGORY } from '../features/histories'
 import type { HistoryStep } from '../features/types'
 import { loadModel, saveModel, type ModelMetadata, type SavedModel, type TrainedModel } from './persistence'
-import { createRng, deriveSeed, splitRows } from './random'
+import { createRng, deriveSeed, permutation, splitRows } from './random'
 import {
   fitSequenceStandardisation,
   sequenceExamples,
@@ -31,6 +31,18 @@ export const SEQUENCE_MODEL_VERSION = 2
 
 /** Vocabulary slots that are never a target: "no product line" and the capped rest (features/histories.ts). */
 const UNTARGETED = new Set([NO_CATEGORY, OTHER_CATEGORY])
+
+/** Defaults of the caps that keep a large shop's training time bounded (measured in docs/learning.md). */
+export const MAX_EXAMPLES_PER_EPOCH = 16384
+export const MAX_VALIDATION_EXAMPLES = 8192
+/**
+ * Examples seen over the whole fit (epochs × examples per epoch): the epoch cap
+ * is lowered to stay within it, so past a few thousand customers training time
+ * stops growing with the shop (Online Retail's 7,260 examples stop early before it).
+ */
+export const MAX_EXAMPLE_VISITS = 8 * MAX_EXAMPLES_PER_EPOCH
+/** Validation-loss gain (cross-entropy + absolute log-days error, per example) an epoch must make to count. */
+const MIN_LOSS_GAIN = 0.005
 
 export interface SequenceExtra {
   numCategories: number
@@ -67,6 +79,18 @@ export interface SequenceTrainOptions {
   validationFraction?: number
   /** Below this many training examples, no model ('fallback'); default 200. */
   minExamples?: number
+  /**
+   * Examples each epoch trains on, a fresh seeded sample every epoch; default
+   * MAX_EXAMPLES_PER_EPOCH. Beyond a few thousand customers more examples per
+   * epoch change the model little and cost in proportion.
+   */
+  maxExamplesPerEpoch?: number
+  /** Validation examples early stopping is judged on, one seeded sample; default MAX_VALIDATION_EXAMPLES. */
+  maxValidationExamples?: number
+  /** Examples seen over the whole fit; the epoch cap is lowered to stay within it. Default MAX_EXAMPLE_VISITS. */
+  maxExampleVisits?: number
+  /** See FitOptions.minDelta; default MIN_LOSS_GAIN. */
+  minDelta?: number
   network?: Omit<SequenceModelConfig, 'numCategories' | 'seed'>
   previous?: TrainedSequenceModel | null
   onEpoch?: FitOptions['onEpoch']
@@ -94,8 +118,11 @@ export interface SequencePredictions {
   hasHistory: Uint8Array
 }
 
-export async function trainSequence(histories: HistoryStep[][], options: SequenceTrainOptions): Promise<SequenceTrainResult> {
+export async function trainSequence(steps: HistoryStep[][], given: SequenceTrainOptions): Promise<SequenceTrainResult> {
   const started = performance.now()
+  // A refit whose vocabulary holds the same categories as the previous model's in another order
+  // (it is ordered by revenue at each cutoff) is trained in the previous model's order, so it can start from it.
+  const { histories, options } = inPreviousOrder(steps, given)
   const seed = options.seed ?? 1
   const numCategories = options.categories?.length ?? options.numCategories
   if (numCategories === undefined || numCategories < 1) throw new Error('trainSequence: give categories or numCategories')
@@ -105,7 +132,11 @@ export async function trainSequence(histories: HistoryStep[][], options: Sequenc
   const exampleOptions = { horizonDays, strideDays: options.strideDays, untargeted }
   const split = splitRows(histories.length, options.validationFraction ?? 0.2, createRng(deriveSeed(seed, 'split')))
   const trainExamples = sequenceExamples(histories, options.daysSinceLast, numCategories, split.train, exampleOptions)
-  const validationExamples = sequenceExamples(histories, options.daysSinceLast, numCategories, split.validation, exampleOptions)
+  const validationExamples = sampleOf(
+    sequenceExamples(histories, options.daysSinceLast, numCategories, split.validation, exampleOptions),
+    options.maxValidationExamples ?? MAX_VALIDATION_EXAMPLES,
+    deriveSeed(seed, 'validation sample'),
+  )
   const minExamples = options.minExamples ?? 200
   if (trainExamples.length < minExamples) {
     return {
@@ -128,11 +159,14 @@ export async function trainSequence(histories: HistoryStep[][], options: Sequenc
   let fit: FitReport
   let metrics: Record<string, number> = {}
   try {
+    const perEpoch = Math.min(trainExamples.length, options.maxExamplesPerEpoch ?? MAX_EXAMPLES_PER_EPOCH)
     fit = await fitSequence(model, { train, validation }, {
-      epochs: options.epochs ?? 20,
-      batchSize: options.batchSize ?? 128,
+      epochs: Math.max(1, Math.min(options.epochs ?? 20, Math.ceil((options.maxExampleVisits ?? MAX_EXAMPLE_VISITS) / perEpoch))),
+      batchSize: options.batchSize ?? 256,
+      maxRowsPerEpoch: options.maxExamplesPerEpoch ?? MAX_EXAMPLES_PER_EPOCH,
       seed,
       patience: options.patience ?? 3,
+      minDelta: options.minDelta ?? MIN_LOSS_GAIN,
       onEpoch: options.onEpoch,
       shouldStop: options.shouldStop,
       warmStart: previous,
@@ -230,6 +264,22 @@ export function saveSequenceModel(trained: TrainedSequenceModel): Promise<SavedM
 
 export function loadSequenceModel(saved: SavedModel<SequenceExtra>): Promise<TrainedSequenceModel> {
   return loadModel(saved, 'sequence', SEQUENCE_MODEL_VERSION)
+}
+
+/** At most `count` of the items, a seeded sample kept in their original order. */
+function sampleOf<T>(items: T[], count: number, seed: number): T[] {
+  if (items.length <= count) return items
+  const chosen = permutation(items.length, createRng(seed)).slice(0, count).sort()
+  return Array.from(chosen, (i) => items[i])
+}
+
+function inPreviousOrder(steps: HistoryStep[][], options: SequenceTrainOptions): { histories: HistoryStep[][]; options: SequenceTrainOptions } {
+  const names = options.previous?.metadata.extra.categories
+  const given = options.categories
+  if (!names || !given || names.length !== given.length || names.every((name, i) => given[i] === name)) return { histories: steps, options }
+  const wanted = new Set(given)
+  if (!names.every((name) => wanted.has(name))) return { histories: steps, options }
+  return { histories: remapCategories(steps, given, names), options: { ...options, categories: [...names] } }
 }
 
 function sameVocabulary(previous: TrainedSequenceModel, categories: string[] | undefined, numCategories: number): boolean {

@@ -37,6 +37,14 @@ export interface FitOptions {
    * weights are still restored when there is a validation slice).
    */
   patience?: number
+  /**
+   * An epoch counts as better only when it lowers the best validation loss by
+   * more than this (default 0): a loss that creeps down by a hair per epoch
+   * would otherwise keep a large shop training for the whole epoch cap.
+   */
+  minDelta?: number
+  /** Rows each epoch trains on, where the caller's epoch data samples them (shuffledEpochs). */
+  maxRowsPerEpoch?: number
   /** A previous model to start from when its architecture matches. */
   warmStart?: tf.LayersModel | null
   /**
@@ -66,16 +74,23 @@ export interface TensorData {
   ys: tf.Tensor | tf.Tensor[]
 }
 
-/** Epoch data that is the same rows every epoch, in a new seeded order each time. */
-export function shuffledEpochs(data: TensorData, seed: number): (epoch: number) => TensorData {
+/**
+ * Epoch data that is the same rows every epoch, in a new seeded order each time.
+ * With `maxRows`, each epoch takes the first `maxRows` of its order: a fresh
+ * sample of the rows every epoch, so a large shop's cost per epoch stops
+ * growing with its size while every row still has its turn across epochs.
+ */
+export function shuffledEpochs(data: TensorData, seed: number, maxRows?: number): (epoch: number) => TensorData {
   return (epoch) => {
     const rows = (Array.isArray(data.xs) ? data.xs[0] : data.xs).shape[0]
-    const order = tf.tensor1d(permutation(rows, createRng(deriveSeed(seed, `epoch ${epoch}`))), 'int32')
+    const shuffled = permutation(rows, createRng(deriveSeed(seed, `epoch ${epoch}`)))
+    const taken = maxRows !== undefined && maxRows > 0 && maxRows < rows ? shuffled.slice(0, maxRows) : shuffled
+    const order = tf.tensor1d(taken, 'int32')
     const take = (t: tf.Tensor | tf.Tensor[]): tf.Tensor | tf.Tensor[] =>
       Array.isArray(t) ? t.map((x) => tf.gather(x, order)) : tf.gather(t, order)
-    const shuffled = { xs: take(data.xs), ys: take(data.ys) }
+    const epochData = { xs: take(data.xs), ys: take(data.ys) }
     order.dispose()
-    return shuffled
+    return epochData
   }
 }
 
@@ -114,7 +129,8 @@ export async function runEpochs(
           batchSize: options.batchSize,
           shuffle: false, // the rows are already in this epoch's seeded order
           verbose: 0,
-          validationData: validation ? [validation.xs, validation.ys] : undefined,
+          // With the caller's own validation loss, tfjs's pass over the validation rows would be thrown away.
+          validationData: validation && !options.validationLoss ? [validation.xs, validation.ys] : undefined,
           callbacks: {
             // tfjs resets stopTraining when fit starts, so cancellation has to
             // be set from inside a callback; fit then ends after this batch.
@@ -139,7 +155,7 @@ export async function runEpochs(
 
       let worse = false
       if (logs.valLoss !== null && Number.isFinite(logs.valLoss)) {
-        if (!best || logs.valLoss < best.loss) {
+        if (!best || logs.valLoss < best.loss - (options.minDelta ?? 0)) {
           if (best) tf.dispose(best.weights)
           // Cloned so later updates (which replace the variables' data) leave them intact.
           best = { epoch: epoch + 1, loss: logs.valLoss, weights: model.getWeights().map((w) => w.clone()) }

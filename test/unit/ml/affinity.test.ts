@@ -10,6 +10,8 @@ import {
   type TrainedAffinityModel,
 } from '../../../src-main/engine/ml/affinity'
 import { topK } from '../../../src-main/engine/ml/affinity-model'
+import { epochPairs } from '../../../src-main/engine/ml/affinity-data'
+import { createRng } from '../../../src-main/engine/ml/random'
 import type { ProductInfo } from '../../../src-main/engine/features/types'
 import { syntheticInteractions, syntheticPurchases } from './synthetic'
 
@@ -29,6 +31,22 @@ describe('topK', () => {
     expect(Array.from(index)).toEqual([1, 3, 2])
     expect(Array.from(score)).toEqual([0.9, 0.9, 0.5].map(Math.fround))
     expect(topK([0.3], 3, index, score)).toBe(1)
+  })
+})
+
+describe('epochPairs', () => {
+  it('takes every pair under the cap, and a fresh sample of distinct pairs over it', () => {
+    const pairs = Array.from({ length: 50 }, (_, i) => ({ customer: i, product: i % 7 }))
+    expect(epochPairs(pairs, 100, createRng(1))).toBe(pairs)
+    const rng = createRng(2)
+    const first = epochPairs(pairs, 20, rng)
+    const second = epochPairs(pairs, 20, rng)
+    for (const sample of [first, second]) {
+      expect(sample).toHaveLength(20)
+      expect(new Set(sample.map((p) => p.customer)).size).toBe(20)
+      for (const p of sample) expect(pairs).toContain(p)
+    }
+    expect(second).not.toEqual(first)
   })
 })
 

@@ -123,6 +123,38 @@ describe('sequence model (cpu)', () => {
     model.model.dispose()
   })
 
+  it('refits from the previous model when the same categories come in another order', async () => {
+    const histories = syntheticHistories(200, CATEGORIES)
+    const names = ['a', 'b', 'c', 'd', 'e']
+    const { numCategories: _unused, ...rest } = quick
+    const first = trained(await trainSequence(histories, { ...rest, daysSinceLast: since(histories), categories: names, epochs: 3 }))
+    // The vocabulary is ordered by revenue at each cutoff, so a later one can hold the same names in another order.
+    const later = ['e', 'c', 'a', 'd', 'b']
+    const reindexed = histories.map((h) => h.map((step) => ({ ...step, category: later.indexOf(names[step.category]) })))
+    const refit = await trainSequence(reindexed, { ...rest, daysSinceLast: since(histories), categories: later, epochs: 1, previous: first })
+    if (refit.status !== 'trained') throw new Error(refit.status)
+    expect(refit.fit.warmStart?.applied).toBe(true)
+    // Trained in the previous order, and it reads the later vocabulary's indices by name.
+    expect(refit.trained.metadata.extra.categories).toEqual(names)
+    const a = predictSequence(refit.trained, histories, since(histories), names)
+    const b = predictSequence(refit.trained, reindexed, since(histories), later)
+    expect(Array.from(b.categoryProbabilities)).toEqual(Array.from(a.categoryProbabilities))
+    // A vocabulary with other names starts afresh.
+    const other = await trainSequence(histories, { ...rest, daysSinceLast: since(histories), categories: ['a', 'b', 'c', 'd', 'z'], epochs: 1, previous: first })
+    if (other.status !== 'trained') throw new Error(other.status)
+    expect(other.fit.warmStart?.applied ?? false).toBe(false)
+    for (const m of [first, refit.trained, other.trained]) m.model.dispose()
+  })
+
+  it('lowers the epoch cap to stay within its budget of examples seen', async () => {
+    const histories = syntheticHistories(200, CATEGORIES)
+    const result = await trainSequence(histories, { ...quick, daysSinceLast: since(histories), epochs: 20, patience: 0, maxExamplesPerEpoch: 100, maxExampleVisits: 300 })
+    const model = trained(result)
+    expect(model.metadata.extra.trainExamples).toBeGreaterThan(300)
+    if (result.status === 'trained') expect(result.fit.epochsRun).toBe(3)
+    model.model.dispose()
+  })
+
   it('stops when cancelled and says so', async () => {
     const histories = syntheticHistories(200, CATEGORIES)
     let epochs = 0
