@@ -47,8 +47,15 @@ function sqliteImport(cli: string, csv: string, dir: string): number {
   return elapsed
 }
 
-async function offerwiseImport(path: string, dir: string, name: string): Promise<{ seconds: number; rows: number; peakRssMb: number }> {
+/**
+ * One import through the app's job worker. `threads` forces one or two threads
+ * (OFFERWISE_IMPORT_THREADS, read by the job when it starts); without it the
+ * import decides as in the app: two only when the load average leaves a core free.
+ */
+async function offerwiseImport(path: string, dir: string, name: string, threads?: '1' | '2'): Promise<{ seconds: number; rows: number; peakRssMb: number }> {
   const dbPath = join(dir, `${name}.sqlite`)
+  const asked = process.env.OFFERWISE_IMPORT_THREADS
+  if (threads) process.env.OFFERWISE_IMPORT_THREADS = threads
   // The job worker is the one the app uses; the bench measures it end to end.
   const engine = createEngine({ dbPath, resourcesDir: join(root, 'resources'), shell: 'web-bridge', workerScript: join(__dirname, 'job-worker.js') })
   const inspection = await inspectFile(path, {})
@@ -64,6 +71,8 @@ async function offerwiseImport(path: string, dir: string, name: string): Promise
   if (!outcome || outcome.status !== 'done') throw new Error(`import failed: ${JSON.stringify(outcome)}`)
   const batch = (await engine.call('import/batches', {}))[0]
   await engine.close()
+  if (asked === undefined) delete process.env.OFFERWISE_IMPORT_THREADS
+  else process.env.OFFERWISE_IMPORT_THREADS = asked
   return { seconds: elapsed, rows: batch.rows, peakRssMb: Math.round(peak / 1024 / 1024) }
 }
 
@@ -96,7 +105,12 @@ async function main(): Promise<void> {
   readFileSync(csv)
   const rawRuns = [sqliteImport(sqliteCli, csv, dir), sqliteImport(sqliteCli, csv, dir), sqliteImport(sqliteCli, csv, dir)]
   const raw = Math.min(...rawRuns)
+  // The machine's load decides whether an import takes a second thread: say what it was.
+  const loadAverage = (await import('node:os')).loadavg()[0]
   const csvRun = await offerwiseImport(csv, dir, 'csv')
+  // Both ways on the same file in the same run, whatever the load chose above.
+  const csvOneThread = await offerwiseImport(csv, dir, 'csv-1', '1')
+  const csvTwoThreads = await offerwiseImport(csv, dir, 'csv-2', '2')
   const gzRun = await offerwiseImport(gz, dir, 'gz')
   const xlsxRun = existsSync(xlsx) ? await offerwiseImport(xlsx, dir, 'xlsx') : null
 
@@ -126,6 +140,11 @@ async function main(): Promise<void> {
     file: { path: gz, rows: csvRun.rows, csvBytes: statSync(csv).size },
     sqliteDotImport: { seconds: round(raw), runs: rawRuns.map(round) },
     offerwiseCsv: { seconds: round(csvRun.seconds), rowsPerSecond: Math.round(csvRun.rows / csvRun.seconds), ratioToSqlite: round(csvRun.seconds / raw), peakRssMb: csvRun.peakRssMb },
+    offerwiseCsvThreads: {
+      loadAverage: round(loadAverage),
+      one: { seconds: round(csvOneThread.seconds), ratioToSqlite: round(csvOneThread.seconds / raw) },
+      two: { seconds: round(csvTwoThreads.seconds), ratioToSqlite: round(csvTwoThreads.seconds / raw), peakRssMb: csvTwoThreads.peakRssMb },
+    },
     offerwiseGz: { seconds: round(gzRun.seconds), rowsPerSecond: Math.round(gzRun.rows / gzRun.seconds), ratioToSqlite: round(gzRun.seconds / raw), peakRssMb: gzRun.peakRssMb },
     offerwiseXlsx: xlsxRun && { rows: xlsxRun.rows, seconds: round(xlsxRun.seconds), rowsPerSecond: Math.round(xlsxRun.rows / xlsxRun.seconds), peakRssMb: xlsxRun.peakRssMb },
     goal: 'validated, normalised import within 2.5x of sqlite3 .import',
@@ -137,6 +156,8 @@ async function main(): Promise<void> {
   console.log(`Online Retail: ${f.format(csvRun.rows)} rows, ${f.format(results.file.csvBytes)} bytes of CSV`)
   console.log(`  sqlite3 .import (raw, untyped)   ${results.sqliteDotImport.seconds.toFixed(2)} s   (best of 3)`)
   console.log(`  offerwise import, CSV             ${results.offerwiseCsv.seconds.toFixed(2)} s   ${f.format(results.offerwiseCsv.rowsPerSecond)} rows/s   ${results.offerwiseCsv.ratioToSqlite.toFixed(2)}x sqlite3   peak RSS ${results.offerwiseCsv.peakRssMb} MB`)
+  console.log(`    on one thread                   ${results.offerwiseCsvThreads.one.seconds.toFixed(2)} s   ${results.offerwiseCsvThreads.one.ratioToSqlite.toFixed(2)}x sqlite3`)
+  console.log(`    on two threads                  ${results.offerwiseCsvThreads.two.seconds.toFixed(2)} s   ${results.offerwiseCsvThreads.two.ratioToSqlite.toFixed(2)}x sqlite3   (load average ${results.offerwiseCsvThreads.loadAverage.toFixed(2)} on ${results.machine.cpus} CPUs when the import runs began)`)
   console.log(`  offerwise import, .csv.gz         ${results.offerwiseGz.seconds.toFixed(2)} s   ${f.format(results.offerwiseGz.rowsPerSecond)} rows/s   ${results.offerwiseGz.ratioToSqlite.toFixed(2)}x sqlite3   peak RSS ${results.offerwiseGz.peakRssMb} MB`)
   if (results.offerwiseXlsx) console.log(`Online Retail II XLSX: ${f.format(results.offerwiseXlsx.rows)} rows in ${results.offerwiseXlsx.seconds.toFixed(2)} s = ${f.format(results.offerwiseXlsx.rowsPerSecond)} rows/s, peak RSS ${results.offerwiseXlsx.peakRssMb} MB`)
   for (const r of learning) {
