@@ -269,9 +269,13 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
           }),
         )
       : null
+  // As many epochs as validation chose for the judged two-tower: the refit sees one window more of the same shop.
+  const affinityRefitEpochs = affinityEval.status === 'trained' ? Math.min(epochs.affinity, Math.max(1, affinityEval.fit.bestEpoch ?? epochs.affinity)) : 0
   const affinityFinal: TrainedAffinityModel | null =
     affinityEval.status === 'trained'
-      ? await finalModel(trainAffinity(scoringInteractions, { seed, epochs: epochs.affinity, previous: affinityEval.trained, ...fitHooks('scoring', epochs.affinity, 2, 3) }))
+      ? await finalModel(
+          trainAffinity(scoringInteractions, { seed, epochs: affinityRefitEpochs, previous: affinityEval.trained, ...fitHooks('scoring', affinityRefitEpochs, 2, 3) }),
+        )
       : null
   if (isCancelled()) throw new Cancelled()
   if (purchaseFinal) await keep('scoring', savePurchaseModel(purchaseFinal))

@@ -185,7 +185,9 @@ export async function trainAffinity(interactions: Interactions, options: Affinit
         epochs: options.epochs ?? 10,
         batchSize: options.batchSize ?? AFFINITY_BATCH_SIZE,
         seed,
-        patience: options.patience ?? 2,
+        // One epoch without gain: its validation loss turns up sharply once the customer
+        // embeddings start to memorise (Online Retail and the sample shops alike).
+        patience: options.patience ?? 1,
         onEpoch: options.onEpoch,
         shouldStop: options.shouldStop,
         warmStart: options.previous?.model ?? null,

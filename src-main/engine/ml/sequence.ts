@@ -41,6 +41,14 @@ export const MAX_VALIDATION_EXAMPLES = 8192
  * stops growing with the shop (Online Retail's 7,260 examples stop early before it).
  */
 export const MAX_EXAMPLE_VISITS = 8 * MAX_EXAMPLES_PER_EPOCH
+/**
+ * Batches of 256, or 512 once an epoch is a full MAX_EXAMPLES_PER_EPOCH: on wasm a step
+ * costs mostly per-operation overhead, so bigger batches are cheaper per example (31 s
+ * against 36 s for the same 8 epochs at 20,000 customers, with the same held-out errors),
+ * while on Online Retail (7,260 examples) batches of 512 needed more epochs for no gain.
+ */
+const SMALL_BATCH = 256
+const LARGE_BATCH = 512
 /** Validation-loss gain (cross-entropy + absolute log-days error, per example) an epoch must make to count. */
 const MIN_LOSS_GAIN = 0.005
 
@@ -162,7 +170,7 @@ export async function trainSequence(steps: HistoryStep[][], given: SequenceTrain
     const perEpoch = Math.min(trainExamples.length, options.maxExamplesPerEpoch ?? MAX_EXAMPLES_PER_EPOCH)
     fit = await fitSequence(model, { train, validation }, {
       epochs: Math.max(1, Math.min(options.epochs ?? 20, Math.ceil((options.maxExampleVisits ?? MAX_EXAMPLE_VISITS) / perEpoch))),
-      batchSize: options.batchSize ?? 256,
+      batchSize: options.batchSize ?? (perEpoch >= MAX_EXAMPLES_PER_EPOCH ? LARGE_BATCH : SMALL_BATCH),
       maxRowsPerEpoch: options.maxExamplesPerEpoch ?? MAX_EXAMPLES_PER_EPOCH,
       seed,
       patience: options.patience ?? 3,
