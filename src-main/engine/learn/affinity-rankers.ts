@@ -1,6 +1,7 @@
-import type { Ranker } from '../evaluation'
-import type { Interactions } from '../features/types'
-import type { AffinityPredictions } from '../ml'
+import type { AffinityMetrics } from '../api'
+import { AFFINITY_BASELINES, type AffinityModel, type Ranker } from '../evaluation'
+import type { FeatureSet, Interactions } from '../features/types'
+import { affinityPairLogits, predictAffinity, type AffinityPredictions, type TrainedAffinityModel } from '../ml'
 
 /**
  * The customer's own purchase history as sparse scores in [0, 1] (orders of a
@@ -42,4 +43,29 @@ export function wideK(interactions: Interactions, k: number, products: number): 
   let most = 0
   for (const count of owned) most = Math.max(most, count)
   return Math.min(products, most + k)
+}
+
+export function toAffinityMetrics(m: { name: string; recallAtK: number; ndcgAtK: number; hitAtK: number; newRecallAtK: number }, kind: 'model' | 'baseline'): AffinityMetrics {
+  return { name: m.name, kind, recallAt10: m.recallAtK, ndcgAt10: m.ndcgAtK, hitAt10: m.hitAtK, newRecallAt10: m.newRecallAtK }
+}
+
+/** The two-tower's logit for candidate pairs of these interactions' customers and products. */
+export function twoTowerLogits(trained: TrainedAffinityModel, interactions: Interactions): (pairs: { customerRow: Int32Array; productIndex: Int32Array }) => Float32Array {
+  return (pairs) => affinityPairLogits(trained, { customerIds: interactions.customerIds, products: interactions.products }, pairs)
+}
+
+/** The learned ranker for one blend weight, over the interactions' own product list. */
+export function affinityRanker(trained: TrainedAffinityModel, interactions: Interactions, blendWeight: number): Ranker {
+  const blend = blendWeight > 0 ? { weight: blendWeight, ...ownRepeatScores(interactions) } : null
+  const products = interactions.products
+  const top = predictAffinity(trained, { customerIds: interactions.customerIds, products, k: 10, blend })
+  const wide = predictAffinity(trained, { customerIds: interactions.customerIds, products, k: wideK(interactions, 10, products.length), blend })
+  return rankerFrom(top, wide)
+}
+
+/** The chosen affinity entry (a learned variant or a baseline) as a ranker at the scoring cutoff. */
+export function scoringRanker(chosen: string, trained: TrainedAffinityModel | null, interactions: Interactions, features: FeatureSet): Ranker {
+  if (chosen === 'two-tower' && trained) return affinityRanker(trained, interactions, 0)
+  const baseline: AffinityModel = AFFINITY_BASELINES.find((b) => b.name === chosen) ?? AFFINITY_BASELINES[1]
+  return baseline.scorer({ cutoff: interactions.cutoff, interactions, features })
 }

@@ -9,7 +9,6 @@ import {
   evaluatePurchaseScores,
   evaluateRankings,
   PURCHASE_BASELINES,
-  type AffinityModel,
   type PurchaseMetrics as ScoredPurchase,
   type Ranker,
 } from '../evaluation'
@@ -21,11 +20,8 @@ import { shopMargin } from '../clv/margin'
 import { DEFAULT_MONTHLY_DISCOUNT_RATE } from '../clv/settings'
 import { summariesFromFeatures } from '../clv/summaries'
 import { buildFeatures, buildHistories, buildInteractions, buildLabels, windowPurchases } from '../features'
-import type { FeatureSet, Interactions } from '../features/types'
 import {
-  affinityPairLogits,
   initBackend,
-  predictAffinity,
   predictPurchase,
   predictSequence,
   saveAffinityModel,
@@ -41,7 +37,7 @@ import {
   type TrainedSequenceModel,
 } from '../ml'
 import { blendCandidates, blendRanker, fitBlend, type BlendCandidates, type BlendModel } from './affinity-blend'
-import { ownRepeatScores, rankerFrom, wideK } from './affinity-rankers'
+import { affinityRanker, scoringRanker, toAffinityMetrics, twoTowerLogits } from './affinity-rankers'
 import { customerScoreRecords, shopHasDiscountData } from './customer-score-records'
 import { nextOrdersAfter } from './next-orders'
 import type { RunRecord } from './run-store'
@@ -112,9 +108,11 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   // The ETA covers the whole run (every remaining step), not just the model being fitted.
   // `part`/`parts` place one fit within a step that fits several models (scoring).
   const fitHooks = (step: JobStep, epochs: number, part = 0, parts = 1): Pick<FitOptions, 'onEpoch' | 'shouldStop'> => ({
-    onEpoch: (epoch, logs) => {
-      const fraction = (part + epoch / epochs) / parts
-      report({ step, done: stepIndex + fraction, total: STEPS.length, epoch, epochs, loss: logs.loss, etaSeconds: clock.etaSeconds(step, fraction) })
+    onEpoch: (epoch, logs, _eta, cap) => {
+      // The model's own cap where it set a lower one (the GRU's budget of examples seen).
+      const of = Math.min(epochs, cap)
+      const fraction = (part + epoch / of) / parts
+      report({ step, done: stepIndex + fraction, total: STEPS.length, epoch, epochs: of, loss: logs.loss, etaSeconds: clock.etaSeconds(step, fraction) })
     },
     shouldStop: isCancelled,
   })
@@ -369,10 +367,6 @@ async function run(db: Database.Database, settings: TrainSettings, isCancelled: 
   }
 }
 
-function toAffinityMetrics(m: { name: string; recallAtK: number; ndcgAtK: number; hitAtK: number; newRecallAtK: number }, kind: 'model' | 'baseline'): AffinityMetrics {
-  return { name: m.name, kind, recallAt10: m.recallAtK, ndcgAt10: m.ndcgAtK, hitAt10: m.hitAtK, newRecallAt10: m.newRecallAtK }
-}
-
 function best<T>(entries: T[], value: (entry: T) => number): T {
   return entries.reduce((a, b) => (value(b) > value(a) ? b : a))
 }
@@ -381,25 +375,3 @@ async function finalModel<T>(result: Promise<{ status: 'trained'; trained: T } |
   const settled = await result
   return settled.status === 'trained' ? (settled as { trained: T }).trained : null
 }
-
-/** The two-tower's logit for candidate pairs of these interactions' customers and products. */
-function twoTowerLogits(trained: TrainedAffinityModel, interactions: Interactions): (pairs: { customerRow: Int32Array; productIndex: Int32Array }) => Float32Array {
-  return (pairs) => affinityPairLogits(trained, { customerIds: interactions.customerIds, products: interactions.products }, pairs)
-}
-
-/** The learned ranker for one blend weight, over the interactions' own product list. */
-function affinityRanker(trained: TrainedAffinityModel, interactions: Interactions, blendWeight: number): Ranker {
-  const blend = blendWeight > 0 ? { weight: blendWeight, ...ownRepeatScores(interactions) } : null
-  const products = interactions.products
-  const top = predictAffinity(trained, { customerIds: interactions.customerIds, products, k: 10, blend })
-  const wide = predictAffinity(trained, { customerIds: interactions.customerIds, products, k: wideK(interactions, 10, products.length), blend })
-  return rankerFrom(top, wide)
-}
-
-/** The chosen affinity entry (a learned variant or a baseline) as a ranker at the scoring cutoff. */
-function scoringRanker(chosen: string, trained: TrainedAffinityModel | null, interactions: Interactions, features: FeatureSet): Ranker {
-  if (chosen === 'two-tower' && trained) return affinityRanker(trained, interactions, 0)
-  const baseline: AffinityModel = AFFINITY_BASELINES.find((b) => b.name === chosen) ?? AFFINITY_BASELINES[1]
-  return baseline.scorer({ cutoff: interactions.cutoff, interactions, features })
-}
-

@@ -21,7 +21,11 @@ export interface EpochLogs {
   seconds: number
 }
 
-export type OnEpoch = (epoch: number, logs: EpochLogs, etaSeconds: number) => void | Promise<void>
+/**
+ * `epochs` is the cap the loop runs under, which a model may set below the
+ * caller's (the GRU's budget of examples seen): progress says "epoch 3 of 8", not "of 30".
+ */
+export type OnEpoch = (epoch: number, logs: EpochLogs, etaSeconds: number, epochs: number) => void | Promise<void>
 
 export interface FitOptions {
   epochs: number
@@ -163,7 +167,7 @@ export async function runEpochs(
       }
       const seconds = (performance.now() - started) / 1000
       const eta = worse ? 0 : (seconds / (epoch + 1)) * (options.epochs - epoch - 1)
-      await options.onEpoch?.(epoch + 1, logs, eta)
+      await options.onEpoch?.(epoch + 1, logs, eta, options.epochs)
       if (worse) {
         stoppedBy = 'early-stopping'
         break

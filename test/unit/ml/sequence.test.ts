@@ -148,10 +148,23 @@ describe('sequence model (cpu)', () => {
 
   it('lowers the epoch cap to stay within its budget of examples seen', async () => {
     const histories = syntheticHistories(200, CATEGORIES)
-    const result = await trainSequence(histories, { ...quick, daysSinceLast: since(histories), epochs: 20, patience: 0, maxExamplesPerEpoch: 100, maxExampleVisits: 300 })
+    const caps: number[] = []
+    const result = await trainSequence(histories, {
+      ...quick,
+      daysSinceLast: since(histories),
+      epochs: 20,
+      patience: 0,
+      maxExamplesPerEpoch: 100,
+      maxExampleVisits: 300,
+      onEpoch: (_epoch, _logs, _eta, cap) => {
+        caps.push(cap)
+      },
+    })
     const model = trained(result)
     expect(model.metadata.extra.trainExamples).toBeGreaterThan(300)
     if (result.status === 'trained') expect(result.fit.epochsRun).toBe(3)
+    // Progress says "of 3", the cap in effect, not the 20 asked for.
+    expect(caps).toEqual([3, 3, 3])
     model.model.dispose()
   })
 
