@@ -1,9 +1,7 @@
 import Database from 'better-sqlite3'
-import { spawn } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CLI, offerwiseJson, ONLINE_RETAIL_GZ, requireBuild, requireSharedData, ROOT, tempDb } from './run-cli'
+import { killImportMidway, offerwiseJson, ONLINE_RETAIL_GZ, requireBuild, requireSharedData, ROOT, tempDb } from './run-cli'
 
 beforeAll(() => {
   requireBuild()
@@ -31,24 +29,7 @@ describe('a process killed in the middle of an import', () => {
     const before = snapshot(dbPath)
     expect(before.integrity).toBe('ok')
 
-    const child = spawn(process.execPath, [CLI, 'import', ONLINE_RETAIL_GZ, '--db', dbPath, '--json'], { stdio: 'ignore' })
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    const wal = `${dbPath}-wal`
-    // Kill only once the import has written a good part of its transaction, so it is truly mid-way.
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        if (existsSync(wal) && statSync(wal).size > 1024 * 1024) {
-          clearInterval(timer)
-          child.kill('SIGKILL')
-          resolve()
-        }
-      }, 5)
-      child.once('exit', (code) => {
-        clearInterval(timer)
-        reject(new Error(`the import finished (exit ${code}) before it could be killed`))
-      })
-    })
-    await exited
+    await killImportMidway(dbPath, ONLINE_RETAIL_GZ)
 
     const after = snapshot(dbPath)
     expect(after).toEqual(before)

@@ -7,13 +7,12 @@
  * that breaks off. OFFERWISE_IMPORT_THREADS=2 makes the
  * CLI use the second thread whatever the machine's load.
  */
-import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEngine } from '../../src-main/engine/engine'
-import { CLI, offerwise, ONLINE_RETAIL_GZ, requireBuild, requireSharedData, ROOT, tempDb } from './run-cli'
+import { CLI, killImportMidway, offerwise, ONLINE_RETAIL_GZ, requireBuild, requireSharedData, ROOT, tempDb } from './run-cli'
 
 const threadsBefore = process.env.OFFERWISE_IMPORT_THREADS
 beforeAll(() => {
@@ -160,24 +159,7 @@ describe('import on two threads', () => {
     const dbPath = tempDb()
     importOnTwoThreads(dbPath, [join(ROOT, 'resources/sample-shop/products.csv')])
     const before = contents(dbPath)
-    const child = spawn(process.execPath, [CLI, 'import', ONLINE_RETAIL_GZ, '--db', dbPath, '--json'], { stdio: 'ignore' })
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    const wal = `${dbPath}-wal`
-    // Killed once the import has written a good part of its transaction, so it is truly mid-way.
-    await new Promise<void>((resolveKill, rejectKill) => {
-      const timer = setInterval(() => {
-        if (existsSync(wal) && statSync(wal).size > 1024 * 1024) {
-          clearInterval(timer)
-          child.kill('SIGKILL')
-          resolveKill()
-        }
-      }, 5)
-      child.once('exit', (code) => {
-        clearInterval(timer)
-        rejectKill(new Error(`the import finished (exit ${code}) before it could be killed`))
-      })
-    })
-    await exited
+    await killImportMidway(dbPath, ONLINE_RETAIL_GZ)
     const db = new Database(dbPath, { readonly: true })
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     db.close()

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { tempDir } from '../support/temp-dir'
 
@@ -37,4 +37,29 @@ export function offerwiseJson<T>(args: string[]): T {
   const run = offerwise([...args, '--json'])
   if (run.status !== 0) throw new Error(`offerwise ${args.join(' ')} exited ${run.status}: ${run.stderr}`)
   return JSON.parse(run.stdout) as T
+}
+
+/**
+ * Starts `offerwise import FILE` on the store and kills it (SIGKILL) once it has written
+ * a good part of its transaction (over 1 MB of WAL), so it is truly mid-way. Rejects if
+ * the import finishes first.
+ */
+export async function killImportMidway(dbPath: string, file: string): Promise<void> {
+  const child = spawn(process.execPath, [CLI, 'import', file, '--db', dbPath, '--json'], { stdio: 'ignore' })
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit))
+  const wal = `${dbPath}-wal`
+  await new Promise<void>((resolveKill, rejectKill) => {
+    const timer = setInterval(() => {
+      if (existsSync(wal) && statSync(wal).size > 1024 * 1024) {
+        clearInterval(timer)
+        child.kill('SIGKILL')
+        resolveKill()
+      }
+    }, 5)
+    child.once('exit', (code) => {
+      clearInterval(timer)
+      rejectKill(new Error(`the import finished (exit ${code}) before it could be killed`))
+    })
+  })
+  await exited
 }

@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs'
 import type { Interactions, ProductInfo } from '../features/types'
-import { createRng, permutation, type Rng } from './random'
+import { createRng, sampleOf, type Rng } from './random'
 
 export interface AffinityVocabulary {
   /** Store ids; customer i has embedding index i + 1. */
@@ -205,6 +205,5 @@ function indexOf<T>(values: T[]): Map<T, number> {
 
 /** This epoch's bought pairs: all of them, or a seeded sample of `max`. */
 export function epochPairs(pairs: Pair[], max: number, rng: Rng): Pair[] {
-  if (max <= 0 || pairs.length <= max) return pairs
-  return Array.from(permutation(pairs.length, rng).subarray(0, max), (i) => pairs[i])
+  return sampleOf(pairs, max, rng)
 }

@@ -44,6 +44,13 @@ export function deriveSeed(seed: number, label: string | number): number {
   return (h >>> 0) & 0x7fffffff
 }
 
+/** At most `max` of the items (all when max ≤ 0 or there are no more), a seeded sample kept in their original order. */
+export function sampleOf<T>(items: T[], max: number, rng: Rng): T[] {
+  if (max <= 0 || items.length <= max) return items
+  const chosen = permutation(items.length, rng).subarray(0, max).sort()
+  return Array.from(chosen, (i) => items[i])
+}
+
 /** 0..n-1 in a seeded random order (Fisher–Yates). */
 export function permutation(n: number, rng: Rng): Int32Array {
   const order = new Int32Array(n)

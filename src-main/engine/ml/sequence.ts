@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs'
 import { NO_CATEGORY, OTHER_CATEGORY } from '../features/histories'
 import type { HistoryStep } from '../features/types'
 import { loadModel, saveModel, type ModelMetadata, type SavedModel, type TrainedModel } from './persistence'
-import { createRng, deriveSeed, permutation, splitRows } from './random'
+import { createRng, deriveSeed, sampleOf, splitRows } from './random'
 import {
   fitSequenceStandardisation,
   sequenceExamples,
@@ -143,7 +143,7 @@ export async function trainSequence(steps: HistoryStep[][], given: SequenceTrain
   const validationExamples = sampleOf(
     sequenceExamples(histories, options.daysSinceLast, numCategories, split.validation, exampleOptions),
     options.maxValidationExamples ?? MAX_VALIDATION_EXAMPLES,
-    deriveSeed(seed, 'validation sample'),
+    createRng(deriveSeed(seed, 'validation sample')),
   )
   const minExamples = options.minExamples ?? 200
   if (trainExamples.length < minExamples) {
@@ -272,13 +272,6 @@ export function saveSequenceModel(trained: TrainedSequenceModel): Promise<SavedM
 
 export function loadSequenceModel(saved: SavedModel<SequenceExtra>): Promise<TrainedSequenceModel> {
   return loadModel(saved, 'sequence', SEQUENCE_MODEL_VERSION)
-}
-
-/** At most `count` of the items, a seeded sample kept in their original order. */
-function sampleOf<T>(items: T[], count: number, seed: number): T[] {
-  if (items.length <= count) return items
-  const chosen = permutation(items.length, createRng(seed)).slice(0, count).sort()
-  return Array.from(chosen, (i) => items[i])
 }
 
 function inPreviousOrder(steps: HistoryStep[][], options: SequenceTrainOptions): { histories: HistoryStep[][]; options: SequenceTrainOptions } {
